@@ -1,0 +1,30 @@
+#pragma once
+// The nonequilibrium steady state from a direct null-space solve of the Redfield generator.
+#include <nessie/redfield/eigenbasis.hpp>
+#include <nessie/redfield/generator.hpp>
+
+#include <Eigen/Dense>
+#include <map>
+
+namespace nessie {
+
+// The stationary state and how well it satisfies L rho = 0.
+struct SteadyState {
+  Eigen::MatrixXcd rho;                 // eigenbasis of H, Hermitian part of the solution
+  std::map<int, double> sector_weights; // Tr(P_K rho) for each sector K present
+  double residual = 0;                  // ||L rho||_F, with the matrix-free generator
+  double trace_error = 0;               // |Tr rho - 1|
+  double hermiticity_error = 0;         // ||rho - rho^dagger||_F of the raw solution
+};
+
+// Conserved sector weights Tr(P_K rho0) of a state in the eigenbasis.
+std::map<int, double> sector_weights(const Eigenbasis& eigenbasis, const Eigen::MatrixXcd& rho);
+
+// Solves L rho = 0 separately in each sector K with weight w_K > 0, normalised to Tr(P_K rho) = w_K: the generator maps
+// the sector blocks of rho onto themselves and conserves their traces, and the coherences between sectors decay, so
+// the state reached from rho0 is sum_K w_K rho_NESS^(K) (physics.md, "Conserved sectors").
+// Each block is a dense LU solve of the assembled Liouvillian with one diagonal row replaced by the trace condition.
+SteadyState solve_steady_state(const Eigenbasis& eigenbasis, const RedfieldGenerator& generator,
+                               const std::map<int, double>& weights);
+
+}  // namespace nessie

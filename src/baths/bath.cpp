@@ -1,0 +1,30 @@
+#include <nessie/baths/bath.hpp>
+
+#include <nessie/errors.hpp>
+
+#include <cmath>
+#include <string>
+
+namespace nessie {
+
+Bath::Bath(int site, double temperature, double coupling, double cutoff)
+    : site_(site), temperature_(temperature), coupling_(coupling), cutoff_(cutoff) {
+  const std::string where = "bath at site " + std::to_string(site);
+  if (!(temperature > 0) || !std::isfinite(temperature))
+    throw InputError("--bath", where + ": temperature must be > 0, got " + std::to_string(temperature));
+  if (!(coupling >= 0) || !std::isfinite(coupling))
+    throw InputError("--gamma", where + ": coupling gamma must be >= 0, got " + std::to_string(coupling));
+  if (!(cutoff > 0) || !std::isfinite(cutoff))
+    throw InputError("--cutoff", where + ": cutoff frequency must be > 0, got " + std::to_string(cutoff));
+}
+
+double Bath::spectral_density(double w) const { return coupling_ * w * std::exp(-std::abs(w) / cutoff_); }
+
+double Bath::rate(double eps) const {
+  const double x = eps / temperature_;
+  // x / (1 - exp(-x)) -> 1 as x -> 0; expm1 keeps full precision for small |x|.
+  const double bose_factor = (x == 0.0) ? 1.0 : x / -std::expm1(-x);
+  return coupling_ * std::exp(-std::abs(eps) / cutoff_) * temperature_ * bose_factor;
+}
+
+}  // namespace nessie

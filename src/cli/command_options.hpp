@@ -1,0 +1,27 @@
+#pragma once
+// Parsing of one subcommand's options from its arguments and an optional INI config file (--config).
+#include <boost/program_options.hpp>
+#include <string>
+#include <vector>
+
+namespace nessie::cli {
+
+// Options every subcommand takes.
+struct CommonOptions {
+  std::string config;
+  std::string output;
+  bool json = false;
+  bool quiet = false;
+  bool force = false;
+  bool help = false;
+};
+
+// Adds --help, --config, --json, --quiet (and --output/--force when `default_output` is not null; "" = no file by default).
+void add_common_options(boost::program_options::options_description& description, CommonOptions& options,
+                        const char* default_output);
+
+// Parses `args` into the variables bound in `description`, then the config file named by --config (command-line
+// values win). Unknown options, keys or malformed values throw InputError (config errors name the file and line).
+void parse_command(const std::vector<std::string>& args, const boost::program_options::options_description& description);
+
+}  // namespace nessie::cli

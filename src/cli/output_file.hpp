@@ -1,0 +1,28 @@
+#pragma once
+// An output file that appears only when complete: results go to a temporary file beside it, renamed into place.
+#include <string>
+
+namespace nessie::cli {
+
+// Checks at construction that `path` may be written (refuses an existing file without --force, and a folder that
+// does not exist), so that bad input stops before any work. The temporary file is removed unless commit() ran.
+class OutputFile {
+ public:
+  OutputFile(std::string path, bool force);
+  ~OutputFile();
+  OutputFile(const OutputFile&) = delete;
+  OutputFile& operator=(const OutputFile&) = delete;
+
+  bool requested() const { return !path_.empty(); }
+  const std::string& path() const { return path_; }
+  const std::string& temporary_path() const { return temporary_; }
+  // Renames the temporary file onto the final path.
+  void commit();
+
+ private:
+  std::string path_;
+  std::string temporary_;
+  bool committed_ = false;
+};
+
+}  // namespace nessie::cli

@@ -1,0 +1,58 @@
+#include <nessie/observables/observables.hpp>
+
+#include <nessie/model/ring_operators.hpp>
+#include <nessie/observables/ergotropy.hpp>
+
+#include <cmath>
+
+namespace nessie {
+
+namespace {
+
+// Tr(O rho) = sum_ij O_ij rho_ji for a sparse Hermitian O; the real part is the expectation value.
+double expectation(const SparseOperator& op, const Eigen::MatrixXcd& rho) {
+  Complex sum = 0;
+  for (Eigen::Index col = 0; col < op.outerSize(); ++col)
+    for (SparseOperator::InnerIterator it(op, col); it; ++it) sum += it.value() * rho(it.col(), it.row());
+  return sum.real();
+}
+
+}  // namespace
+
+ObservableSet::ObservableSet(const Ring& ring, const SpinBasis& basis, const Eigenbasis& eigenbasis,
+                             const RedfieldGenerator& generator)
+    : eigenbasis_(eigenbasis), generator_(generator) {
+  for (int l = 1; l <= ring.sites(); ++l) {
+    local_heat_current_ops_.push_back(local_heat_current(ring, basis, l));
+    spin_current_ops_.push_back(spin_current(ring, basis, l));
+  }
+}
+
+Observables ObservableSet::measure(const Eigen::MatrixXcd& rho) const {
+  Observables o;
+  const Eigen::VectorXd& e = eigenbasis_.energies();
+  o.populations = rho.diagonal().real();
+  o.energy = o.populations.dot(e);
+  o.trace_error = std::abs(rho.trace().real() - 1.0);
+  o.hermiticity_error = (rho - rho.adjoint()).norm();
+
+  for (int b = 0; b < generator_.bath_count(); ++b) o.bath_heat_currents.push_back(generator_.heat_current(b, rho));
+
+  const Eigen::MatrixXcd rho_product = eigenbasis_.to_product_basis(rho);
+  for (const SparseOperator& op : local_heat_current_ops_) o.local_heat_currents.push_back(expectation(op, rho_product));
+  for (const SparseOperator& op : spin_current_ops_) o.spin_currents.push_back(expectation(op, rho_product));
+
+  const Eigen::MatrixXcd hermitian = (rho + rho.adjoint()) / 2.0;
+  Eigen::SelfAdjointEigenSolver<Eigen::MatrixXcd> solver(hermitian, Eigen::EigenvaluesOnly);
+  o.rho_eigenvalues = solver.eigenvalues();
+  o.min_eigenvalue = o.rho_eigenvalues.minCoeff();
+  o.ergotropy = ergotropy(o.energy, o.rho_eigenvalues, e);
+  o.purity = o.rho_eigenvalues.squaredNorm();
+  for (Eigen::Index k = 0; k < o.rho_eigenvalues.size(); ++k) {
+    const double r = o.rho_eigenvalues(k);
+    if (r > 0) o.von_neumann_entropy -= r * std::log(r);
+  }
+  return o;
+}
+
+}  // namespace nessie

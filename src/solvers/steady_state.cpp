@@ -1,0 +1,53 @@
+#include <nessie/solvers/steady_state.hpp>
+
+#include <nessie/errors.hpp>
+#include <nessie/redfield/liouvillian.hpp>
+
+#include <cmath>
+#include <string>
+
+namespace nessie {
+
+std::map<int, double> sector_weights(const Eigenbasis& eigenbasis, const Eigen::MatrixXcd& rho) {
+  std::map<int, double> weights;
+  for (int i = 0; i < eigenbasis.dimension(); ++i) weights[eigenbasis.sector_of(i)] += rho(i, i).real();
+  return weights;
+}
+
+SteadyState solve_steady_state(const Eigenbasis& eigenbasis, const RedfieldGenerator& generator,
+                               const std::map<int, double>& weights) {
+  const int d = eigenbasis.dimension();
+  SteadyState result;
+  Eigen::MatrixXcd rho = Eigen::MatrixXcd::Zero(d, d);
+  for (const auto& [sector, weight] : weights) {
+    result.sector_weights[sector] = weight;
+    if (weight == 0.0) continue;
+    const std::vector<int> levels = eigenbasis.levels_in_sector(sector);
+    const int n = static_cast<int>(levels.size());
+    if (n > max_dense_levels)
+      throw NumericalError("the sector with " + std::to_string(sector) + " up spins has dimension " + std::to_string(n) +
+                           ", above the dense solver's limit of " + std::to_string(max_dense_levels));
+    Eigen::MatrixXcd l = assemble_liouvillian(generator, levels);
+    Eigen::VectorXcd rhs = Eigen::VectorXcd::Zero(l.rows());
+    // The trace is conserved, so the diagonal rows of L are linearly dependent: replace row (0,0) by Tr rho = w.
+    l.row(0).setZero();
+    for (int m = 0; m < n; ++m) l(0, m + static_cast<Eigen::Index>(m) * n) = 1.0;
+    rhs(0) = weight;
+    const Eigen::VectorXcd x = l.partialPivLu().solve(rhs);
+    if (!x.allFinite())
+      throw NumericalError("steady-state solve failed in the sector with " + std::to_string(sector) + " up spins");
+    for (int q = 0; q < n; ++q)
+      for (int p = 0; p < n; ++p) rho(levels[p], levels[q]) = x(p + static_cast<Eigen::Index>(q) * n);
+  }
+  result.hermiticity_error = (rho - rho.adjoint()).norm();
+  result.rho = (rho + rho.adjoint()) / 2.0;
+  double total_weight = 0;
+  for (const auto& [sector, weight] : weights) total_weight += weight;
+  result.trace_error = std::abs(result.rho.trace().real() - total_weight);
+  Eigen::MatrixXcd residual;
+  generator.apply(result.rho, residual);
+  result.residual = residual.norm();
+  return result;
+}
+
+}  // namespace nessie

@@ -1,0 +1,89 @@
+#include "../support/systems.hpp"
+
+#include <nessie/redfield/liouvillian.hpp>
+
+#include <catch2/catch.hpp>
+
+using namespace nessie;
+using namespace nessie::testing;
+
+namespace {
+
+Eigen::VectorXcd vec(const Eigen::MatrixXcd& m) { return Eigen::Map<const Eigen::VectorXcd>(m.data(), m.size()); }
+
+std::unique_ptr<OpenSystem> random_system(std::optional<int> up) {
+  return std::make_unique<OpenSystem>(Ring(5, 0.8, 1.7, {{1, 0.3}, {2, -1.2}, {4, 0.9}}), up,
+                                      std::vector<Bath>{Bath(1, 2.5, 0.03, 7.0), Bath(3, 0.7, 0.01, 12.0),
+                                                        Bath(4, 1.1, 0.02, 9.0)});
+}
+
+}  // namespace
+
+TEST_CASE("the generator preserves trace and Hermiticity", "[redfield]") {
+  for (std::optional<int> up : {std::optional<int>(2), std::optional<int>(3), std::optional<int>()}) {
+    const auto system = random_system(up);
+    const int d = system->dimension();
+    const Eigen::MatrixXcd rho = random_hermitian(d, 7);
+    Eigen::MatrixXcd drho;
+    system->generator().apply(rho, drho);
+    CHECK(std::abs(drho.trace()) < 1e-13 * drho.norm());
+    CHECK((drho - drho.adjoint()).norm() < 1e-13 * drho.norm());
+    // Trace is preserved for non-Hermitian arguments too.
+    const Eigen::MatrixXcd general = Eigen::MatrixXcd::Random(d, d);
+    system->generator().apply(general, drho);
+    CHECK(std::abs(drho.trace()) < 1e-13 * drho.norm());
+  }
+}
+
+TEST_CASE("the matrix-free action equals the assembled Liouvillian", "[redfield]") {
+  for (std::optional<int> up : {std::optional<int>(1), std::optional<int>(2), std::optional<int>()}) {
+    const auto system = random_system(up);
+    const int d = system->dimension();
+    const Eigen::MatrixXcd l = assemble_liouvillian(system->generator());
+    for (unsigned seed : {1u, 2u}) {
+      const Eigen::MatrixXcd general = Eigen::MatrixXcd::Random(d, d);  // not Hermitian
+      Eigen::MatrixXcd drho;
+      system->generator().apply(general, drho);
+      CHECK((vec(drho) - l * vec(general)).norm() < 1e-12 * drho.norm());
+      const Eigen::MatrixXcd rho = random_hermitian(d, seed);
+      Eigen::MatrixXcd fast;
+      system->generator().apply_hermitian(rho, fast);
+      CHECK((vec(fast) - l * vec(rho)).norm() < 1e-12 * fast.norm());
+    }
+  }
+}
+
+TEST_CASE("bath dissipators add up to the dissipative part of the generator", "[redfield]") {
+  const auto system = random_system(2);
+  const int d = system->dimension();
+  const Eigen::MatrixXcd rho = random_hermitian(d, 3);
+  Eigen::MatrixXcd drho;
+  system->generator().apply(rho, drho);
+  Eigen::MatrixXcd sum = Eigen::MatrixXcd::Zero(d, d);
+  for (int b = 0; b < system->generator().bath_count(); ++b) sum += system->generator().dissipator(b, rho);
+  const Eigen::VectorXd& e = system->eigenbasis().energies();
+  for (int m = 0; m < d; ++m)
+    for (int n = 0; n < d; ++n) sum(m, n) += Complex(0, -(e(m) - e(n))) * rho(m, n);
+  CHECK((sum - drho).norm() < 1e-13 * drho.norm());
+}
+
+TEST_CASE("a two-level system decays at the Golden-rule rate", "[redfield]") {
+  // Ring of 3 with one up spin and strong field differences is not a qubit; use K = 1 on a ring where a single bath
+  // at site 1 couples levels: the population equations of the Redfield generator are the Pauli rate equations with
+  // rates W(n <- m) = 2 |<n|S|m>|^2 G(E_m - E_n) (the Golden rule for this G, physics.md).
+  const OpenSystem system(Ring(3, 0.6, 0.0, {{1, 1.0}, {2, -0.4}}), 1, {Bath(1, 0.9, 0.02, 10.0)});
+  const int d = system.dimension();
+  const Eigen::MatrixXd& s = system.generator().coupling(0);
+  const Eigen::VectorXd& e = system.eigenbasis().energies();
+  for (int m = 0; m < d; ++m) {
+    Eigen::MatrixXcd rho = Eigen::MatrixXcd::Zero(d, d);
+    rho(m, m) = 1.0;
+    Eigen::MatrixXcd drho;
+    system.generator().apply(rho, drho);
+    for (int n = 0; n < d; ++n) {
+      if (n == m) continue;
+      const double golden_rule = 2 * s(n, m) * s(n, m) * system.baths()[0].rate(e(m) - e(n));
+      CHECK(drho(n, n).real() == Approx(golden_rule).epsilon(1e-12).margin(1e-15));
+    }
+  }
+}
