@@ -51,6 +51,7 @@ int main(int argc, char** argv) {
   const std::string command_line = quoted_command_line(argc, argv);
   try {
     if (command == "ness") return nessie::cli::ness_command(args, command_line);
+    if (command == "run") return nessie::cli::run_command(args, command_line);
 
     std::cerr << "nessie: unknown command '" << command << "' (commands: ness, run; see nessie --help)\n";
     return nessie::exit_bad_input;

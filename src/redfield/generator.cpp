@@ -22,10 +22,15 @@ RedfieldGenerator::RedfieldGenerator(const Eigenbasis& eigenbasis, const std::ve
   }
 }
 
-void RedfieldGenerator::apply(const Eigen::MatrixXcd& rho, Eigen::MatrixXcd& drho) const {
+Eigen::MatrixXcd RedfieldGenerator::operator()(const Eigen::MatrixXcd& rho) const {
+  Eigen::MatrixXcd drho(rho.rows(), rho.cols());
+  apply(rho, drho);
+  return drho;
+}
+
+void RedfieldGenerator::apply(const Eigen::Ref<const Eigen::MatrixXcd>& rho, Eigen::Ref<Eigen::MatrixXcd> drho) const {
   const int d = dimension();
   // -i [H, rho]_mn = -i (E_m - E_n) rho_mn
-  drho.resize(d, d);
   for (int n = 0; n < d; ++n)
     for (int m = 0; m < d; ++m) drho(m, n) = Complex(0, -(energies_(m) - energies_(n))) * rho(m, n);
   for (const BathParts& p : parts_) {
@@ -36,7 +41,8 @@ void RedfieldGenerator::apply(const Eigen::MatrixXcd& rho, Eigen::MatrixXcd& drh
   }
 }
 
-void RedfieldGenerator::apply_hermitian(const Eigen::MatrixXcd& rho, Eigen::MatrixXcd& drho) const {
+void RedfieldGenerator::apply_hermitian(const Eigen::Ref<const Eigen::MatrixXcd>& rho,
+                                        Eigen::Ref<Eigen::MatrixXcd> drho) const {
   const int d = dimension();
   // A = sum_b (St rho S - M rho); D = A + A^dagger for Hermitian rho.
   Eigen::MatrixXcd a = Eigen::MatrixXcd::Zero(d, d);
@@ -46,7 +52,6 @@ void RedfieldGenerator::apply_hermitian(const Eigen::MatrixXcd& rho, Eigen::Matr
     a.noalias() += st_rho * p.s;
     a.noalias() -= p.m * rho;
   }
-  drho.resize(d, d);
   for (int n = 0; n < d; ++n)
     for (int m = 0; m < d; ++m)
       drho(m, n) = Complex(0, -(energies_(m) - energies_(n))) * rho(m, n) + a(m, n) + std::conj(a(n, m));

@@ -44,9 +44,7 @@ SteadyState solve_steady_state(const Eigenbasis& eigenbasis, const RedfieldGener
   double total_weight = 0;
   for (const auto& [sector, weight] : weights) total_weight += weight;
   result.trace_error = std::abs(result.rho.trace().real() - total_weight);
-  Eigen::MatrixXcd residual;
-  generator.apply(result.rho, residual);
-  result.residual = residual.norm();
+  result.residual = generator(result.rho).norm();
   return result;
 }
 

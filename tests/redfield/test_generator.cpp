@@ -24,7 +24,7 @@ TEST_CASE("the generator preserves trace and Hermiticity", "[redfield]") {
     const auto system = random_system(up);
     const int d = system->dimension();
     const Eigen::MatrixXcd rho = random_hermitian(d, 7);
-    Eigen::MatrixXcd drho;
+    Eigen::MatrixXcd drho(d, d);
     system->generator().apply(rho, drho);
     CHECK(std::abs(drho.trace()) < 1e-13 * drho.norm());
     CHECK((drho - drho.adjoint()).norm() < 1e-13 * drho.norm());
@@ -42,11 +42,11 @@ TEST_CASE("the matrix-free action equals the assembled Liouvillian", "[redfield]
     const Eigen::MatrixXcd l = assemble_liouvillian(system->generator());
     for (unsigned seed : {1u, 2u}) {
       const Eigen::MatrixXcd general = Eigen::MatrixXcd::Random(d, d);  // not Hermitian
-      Eigen::MatrixXcd drho;
+      Eigen::MatrixXcd drho(d, d);
       system->generator().apply(general, drho);
       CHECK((vec(drho) - l * vec(general)).norm() < 1e-12 * drho.norm());
       const Eigen::MatrixXcd rho = random_hermitian(d, seed);
-      Eigen::MatrixXcd fast;
+      Eigen::MatrixXcd fast(d, d);
       system->generator().apply_hermitian(rho, fast);
       CHECK((vec(fast) - l * vec(rho)).norm() < 1e-12 * fast.norm());
     }
@@ -57,7 +57,7 @@ TEST_CASE("bath dissipators add up to the dissipative part of the generator", "[
   const auto system = random_system(2);
   const int d = system->dimension();
   const Eigen::MatrixXcd rho = random_hermitian(d, 3);
-  Eigen::MatrixXcd drho;
+  Eigen::MatrixXcd drho(d, d);
   system->generator().apply(rho, drho);
   Eigen::MatrixXcd sum = Eigen::MatrixXcd::Zero(d, d);
   for (int b = 0; b < system->generator().bath_count(); ++b) sum += system->generator().dissipator(b, rho);
@@ -78,7 +78,7 @@ TEST_CASE("a two-level system decays at the Golden-rule rate", "[redfield]") {
   for (int m = 0; m < d; ++m) {
     Eigen::MatrixXcd rho = Eigen::MatrixXcd::Zero(d, d);
     rho(m, m) = 1.0;
-    Eigen::MatrixXcd drho;
+    Eigen::MatrixXcd drho(d, d);
     system.generator().apply(rho, drho);
     for (int n = 0; n < d; ++n) {
       if (n == m) continue;

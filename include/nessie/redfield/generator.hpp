@@ -25,9 +25,11 @@ class RedfieldGenerator {
   int bath_count() const { return static_cast<int>(baths_.size()); }
 
   // d rho/dt for any matrix rho (no Hermiticity assumed); three real-by-complex d x d products per bath.
-  void apply(const Eigen::MatrixXcd& rho, Eigen::MatrixXcd& drho) const;
+  void apply(const Eigen::Ref<const Eigen::MatrixXcd>& rho, Eigen::Ref<Eigen::MatrixXcd> drho) const;
   // The same for Hermitian rho, using S rho St^T = (St rho S)^dagger: two products per bath.
-  void apply_hermitian(const Eigen::MatrixXcd& rho, Eigen::MatrixXcd& drho) const;
+  void apply_hermitian(const Eigen::Ref<const Eigen::MatrixXcd>& rho, Eigen::Ref<Eigen::MatrixXcd> drho) const;
+  // Convenience: the result as a new matrix.
+  Eigen::MatrixXcd operator()(const Eigen::MatrixXcd& rho) const;
   // D_b[rho] alone (defines the heat current from bath b).
   Eigen::MatrixXcd dissipator(int bath, const Eigen::MatrixXcd& rho) const;
   // j_b = Tr(H D_b[rho]) = sum_m E_m D_b[rho]_mm   (physics.md, "Currents").

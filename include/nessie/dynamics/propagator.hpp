@@ -1,0 +1,70 @@
+#pragma once
+// Time evolution of the Redfield equation with Boost.Odeint's adaptive steppers, stepping exactly onto output times.
+#include <nessie/redfield/generator.hpp>
+
+#include <Eigen/Dense>
+#include <atomic>
+#include <string>
+#include <vector>
+
+namespace nessie {
+
+enum class StepperKind { dopri5, cash_karp54, fehlberg78, bulirsch_stoer };
+
+// "dopri5", "cash-karp54", "fehlberg78", "bulirsch-stoer".
+std::string stepper_name(StepperKind kind);
+StepperKind stepper_from_name(const std::string& name);  // InputError("--stepper") if unknown
+
+// How to integrate.
+struct IntegrationSettings {
+  StepperKind stepper = StepperKind::dopri5;
+  double absolute_tolerance = 1e-10;
+  double relative_tolerance = 1e-8;
+  long max_steps = 100000000;  // accepted + rejected steps before giving up (NumericalError)
+  double initial_step = 1e-3;
+};
+
+// What the integration cost.
+struct SolverStatistics {
+  long accepted_steps = 0;
+  long rejected_steps = 0;
+  long rhs_evaluations = 0;
+  double wall_seconds = 0;
+  double last_step = 0;  // the step size in use at the end
+};
+
+// Receives the state at each output time (the ITensor-style observer: measure, then say whether to stop).
+class OutputObserver {
+ public:
+  virtual ~OutputObserver() = default;
+  // rho in the eigenbasis at time t. Return true to stop after this sample (e.g. steady state reached).
+  virtual bool observe(double t, const Eigen::MatrixXcd& rho) = 0;
+  // Called after every accepted step (e.g. to watch positivity between output times); by default nothing.
+  virtual void observe_step(double /*t*/, const Eigen::Ref<const Eigen::MatrixXcd>& /*rho*/) {}
+};
+
+// Integrates d rho/dt = L rho from times[0] and calls the observer at every output time (times[0] included).
+// The adaptive stepper is never forced to a fixed step: a step is only shortened to land on the next output time.
+// Stops early when the observer asks, or when `interrupt` becomes true (checked between steps; the current state is
+// then handed to `on_interrupt`-free callers through `rho` and `stopped_at`).
+class Propagator {
+ public:
+  Propagator(const RedfieldGenerator& generator, IntegrationSettings settings);
+
+  // rho: in the eigenbasis, replaced by the last state reached. Throws NumericalError on a non-finite state,
+  // a step size that underflows, or more than max_steps steps.
+  SolverStatistics propagate(Eigen::MatrixXcd& rho, const std::vector<double>& times, OutputObserver& observer,
+                             const std::atomic<bool>* interrupt = nullptr);
+
+  // Time of the last state reached by propagate().
+  double stopped_at() const { return stopped_at_; }
+  bool interrupted() const { return interrupted_; }
+
+ private:
+  const RedfieldGenerator& generator_;
+  IntegrationSettings settings_;
+  double stopped_at_ = 0;
+  bool interrupted_ = false;
+};
+
+}  // namespace nessie

@@ -1,0 +1,43 @@
+#pragma once
+// The streamed HDF5 file of `nessie run` (layout in docs/file-format.md): time series appended and flushed while the
+// run goes, so that a killed run keeps every flushed sample.
+#include <nessie/dynamics/run_sample.hpp>
+#include <nessie/io/hdf5_file.hpp>
+#include <nessie/redfield/open_system.hpp>
+#include <nessie/solvers/steady_state.hpp>
+
+#include <chrono>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace nessie::io {
+
+// An open run file: parameters/, model/, ness/ at creation; timeseries/ per sample; final/, solver/, checks/ at the end.
+class RunFile {
+ public:
+  // Creates (or with `overwrite`, replaces) the file; status "running" until finish().
+  RunFile(const std::string& path, bool overwrite, const OpenSystem& system, const std::string& command_line,
+          bool save_rho);
+
+  Hdf5File& file() { return file_; }
+  // Appends one sample; rho (eigenbasis) is stored in the product basis when save_rho. Flushes at least every second.
+  void append(const RunSample& sample, const Eigen::MatrixXcd& rho);
+  hsize_t samples() const { return time_.size(); }
+  // final/rho (product basis) and its time: the state to continue from (--initial file:PATH).
+  void write_final_state(double t, const Eigen::MatrixXcd& rho);
+  // Sets the root attribute status ("complete", "interrupted", "failed") and a message, flushes and closes.
+  void finish(const std::string& status, const std::string& message = "");
+
+ private:
+  const OpenSystem& system_;
+  Hdf5File file_;
+  bool save_rho_;
+  ExtendibleDataset time_, energy_, bath_heat_currents_, local_heat_currents_, spin_currents_, ergotropy_,
+      populations_, min_eigenvalue_, trace_error_, hermiticity_error_, distance_to_ness_, derivative_norm_, purity_,
+      von_neumann_entropy_;
+  std::unique_ptr<ExtendibleDataset> rho_;
+  std::chrono::steady_clock::time_point last_flush_;
+};
+
+}  // namespace nessie::io

@@ -1,0 +1,27 @@
+#include "progress.hpp"
+
+#include <cstdio>
+#include <unistd.h>
+
+namespace nessie::cli {
+
+Progress::Progress(bool quiet) : enabled_(!quiet && ::isatty(STDERR_FILENO)), last_() {}
+
+Progress::~Progress() { done(); }
+
+void Progress::update(double fraction, const std::string& text) {
+  if (!enabled_) return;
+  const auto now = std::chrono::steady_clock::now();
+  if (drawn_ && now - last_ < std::chrono::milliseconds(100)) return;
+  last_ = now;
+  drawn_ = true;
+  std::fprintf(stderr, "\r\033[K%5.1f%%  %s", 100 * fraction, text.c_str());
+  std::fflush(stderr);
+}
+
+void Progress::done() {
+  if (enabled_ && drawn_) std::fprintf(stderr, "\r\033[K");
+  drawn_ = false;
+}
+
+}  // namespace nessie::cli

@@ -1,0 +1,320 @@
+// nessie run: time evolution of the Redfield equation, recorded as HDF5 time series, checked against the direct NESS.
+#include "command_options.hpp"
+#include "commands.hpp"
+#include "initial_state_option.hpp"
+#include "interrupt.hpp"
+#include "json_output.hpp"
+#include "model_options.hpp"
+#include "progress.hpp"
+
+#include <nessie/dynamics/positivity_monitor.hpp>
+#include <nessie/dynamics/propagator.hpp>
+#include <nessie/dynamics/relaxation_fit.hpp>
+#include <nessie/dynamics/run_sample.hpp>
+#include <nessie/dynamics/time_grid.hpp>
+#include <nessie/errors.hpp>
+#include <nessie/io/ness_file.hpp>
+#include <nessie/io/run_file.hpp>
+#include <nessie/solvers/spectral_gap.hpp>
+#include <nessie/solvers/steady_state.hpp>
+
+#include <algorithm>
+#include <cmath>
+#include <csignal>
+#include <cstdio>
+#include <filesystem>
+#include <iostream>
+
+namespace po = boost::program_options;
+
+namespace nessie::cli {
+
+namespace {
+
+// Options of `nessie run` beyond the model.
+struct RunOptions {
+  std::string stepper = "dopri5";
+  double atol = 1e-10;
+  double rtol = 1e-8;
+  std::string initial = "mixed";
+  double t_end = 1000;
+  double dt_out = 1;
+  int log_times = 0;
+  double t_first = 0.01;
+  double until_steady = 0;
+  bool save_rho = false;
+  long max_steps = 100000000;
+  std::string positivity = "steps";
+};
+
+// Records every output sample: file, positivity, relaxation fit data, progress, and the --until-steady rule.
+class RunRecorder : public OutputObserver {
+ public:
+  RunRecorder(const OpenSystem& system, const Eigen::MatrixXcd& rho_ness, io::RunFile& file, Progress& progress,
+              double t_end, double until_steady, bool check_every_step)
+      : system_(system), rho_ness_(rho_ness), file_(file), progress_(progress), t_end_(t_end),
+        until_steady_(until_steady), check_every_step_(check_every_step) {}
+
+  // Positivity between output times: the smallest eigenvalue after every accepted step.
+  void observe_step(double t, const Eigen::Ref<const Eigen::MatrixXcd>& rho) override {
+    if (!check_every_step_) return;
+    const Eigen::MatrixXcd hermitian = (rho + rho.adjoint()) / 2.0;
+    positivity_.observe(t, Eigen::SelfAdjointEigenSolver<Eigen::MatrixXcd>(hermitian, Eigen::EigenvaluesOnly)
+                               .eigenvalues()
+                               .minCoeff());
+  }
+
+  bool observe(double t, const Eigen::MatrixXcd& rho) override {
+    last_ = measure_sample(system_, rho_ness_, t, rho);
+    file_.append(last_, rho);
+    positivity_.observe(t, last_.observables.min_eigenvalue);
+    times_.push_back(t);
+    distances_.push_back(last_.distance_to_ness);
+    char text[160];
+    std::snprintf(text, sizeof text, "t = %.6g of %.6g, distance to NESS %.3e, min eigenvalue %+.2e", t, t_end_,
+                  last_.distance_to_ness, last_.observables.min_eigenvalue);
+    progress_.update(t / t_end_, text);
+    reached_steady_ = until_steady_ > 0 && last_.distance_to_ness < until_steady_;
+    return reached_steady_;
+  }
+
+  const RunSample& last() const { return last_; }
+  const PositivityMonitor& positivity() const { return positivity_; }
+  const std::vector<double>& times() const { return times_; }
+  const std::vector<double>& distances() const { return distances_; }
+  bool reached_steady() const { return reached_steady_; }
+
+ private:
+  const OpenSystem& system_;
+  const Eigen::MatrixXcd& rho_ness_;
+  io::RunFile& file_;
+  Progress& progress_;
+  double t_end_;
+  double until_steady_;
+  RunSample last_;
+  PositivityMonitor positivity_;
+  std::vector<double> times_, distances_;
+  bool check_every_step_;
+  bool reached_steady_ = false;
+};
+
+double max_difference(const std::vector<double>& a, const std::vector<double>& b) {
+  double m = 0;
+  for (std::size_t i = 0; i < a.size(); ++i) m = std::max(m, std::abs(a[i] - b[i]));
+  return m;
+}
+
+void add_run_options(po::options_description& description, RunOptions& o) {
+  description.add_options()
+      ("initial", po::value(&o.initial)->default_value(o.initial),
+       "initial state: ground, mixed, thermal:T, a product state like udud (site 1 first), or file:PATH")
+      ("t-end", po::value(&o.t_end)->default_value(o.t_end), "final time")
+      ("dt-out", po::value(&o.dt_out)->default_value(o.dt_out), "spacing of uniform output times")
+      ("log-times", po::value(&o.log_times), "N log-spaced output times from --t-first to --t-end (replaces --dt-out)")
+      ("t-first", po::value(&o.t_first)->default_value(o.t_first), "first non-zero output time with --log-times")
+      ("until-steady", po::value(&o.until_steady),
+       "stop once the trace distance to the direct NESS is below this tolerance")
+      ("stepper", po::value(&o.stepper)->default_value(o.stepper), "dopri5, cash-karp54, fehlberg78 or bulirsch-stoer")
+      ("atol", po::value(&o.atol)->default_value(o.atol), "absolute error tolerance per step")
+      ("rtol", po::value(&o.rtol)->default_value(o.rtol), "relative error tolerance per step")
+      ("max-steps", po::value(&o.max_steps)->default_value(o.max_steps), "give up after this many steps (exit 3)")
+      ("save-rho", po::bool_switch(&o.save_rho), "also store rho(t) at every output time (timeseries/rho)")
+      ("positivity", po::value(&o.positivity)->default_value(o.positivity),
+       "when to check the eigenvalues of rho for positivity: 'steps' (after every accepted step) or 'outputs'");
+}
+
+void validate(const RunOptions& o) {
+  if (!(o.atol > 0) || !std::isfinite(o.atol)) throw InputError("--atol", "must be > 0");
+  if (!(o.rtol > 0) || !std::isfinite(o.rtol)) throw InputError("--rtol", "must be > 0");
+  if (o.max_steps < 1) throw InputError("--max-steps", "must be >= 1");
+  if (o.until_steady < 0 || !std::isfinite(o.until_steady)) throw InputError("--until-steady", "must be > 0");
+  stepper_from_name(o.stepper);
+  if (o.positivity != "steps" && o.positivity != "outputs")
+    throw InputError("--positivity", "expected 'steps' or 'outputs', got '" + o.positivity + "'");
+}
+
+}  // namespace
+
+int run_command(const std::vector<std::string>& args, const std::string& command_line) {
+  CommonOptions common;
+  ModelOptions model;
+  RunOptions run;
+  po::options_description description("nessie run: time evolution of the Redfield equation to the steady state\n\nOptions");
+  add_model_options(description, model);
+  add_run_options(description, run);
+  add_common_options(description, common, "nessie-run.h5");
+  parse_command(args, description);
+  if (common.help) {
+    std::cout << "usage: nessie run [options]\n\n" << description << "\n";
+    return 0;
+  }
+
+  // Validate everything before any work or any file.
+  const Ring ring = make_ring(model);
+  const std::optional<int> sector = make_sector(model);
+  const std::vector<Bath> baths = make_baths(model);
+  validate(run);
+  if (run.log_times != 0 && run.log_times < 2) throw InputError("--log-times", "needs at least 2 times");
+  const std::vector<double> times =
+      run.log_times ? log_times(run.t_end, run.log_times, run.t_first) : uniform_times(run.t_end, run.dt_out);
+  const InitialState initial = parse_initial_state(run.initial);
+  if (common.output.empty()) throw InputError("--output", "needs a file name");
+  if (std::filesystem::exists(common.output) && !common.force)
+    throw InputError("--output", "'" + common.output + "' exists; use --force to overwrite it");
+  IntegrationSettings settings;
+  settings.stepper = stepper_from_name(run.stepper);
+  settings.absolute_tolerance = run.atol;
+  settings.relative_tolerance = run.rtol;
+  settings.max_steps = run.max_steps;
+
+  const OpenSystem system(ring, sector, baths);
+  Eigen::MatrixXcd rho = initial_density_matrix(system, initial);
+  const SteadyState steady =
+      solve_steady_state(system.eigenbasis(), system.generator(), sector_weights(system.eigenbasis(), rho));
+  const Observables ness = system.observables().measure(steady.rho);
+
+  io::RunFile file(common.output, common.force, system, command_line, run.save_rho);
+  io::Hdf5File& h5 = file.file();
+  h5.set_attribute("parameters", "stepper", stepper_name(settings.stepper));
+  h5.set_attribute("parameters", "atol", run.atol);
+  h5.set_attribute("parameters", "rtol", run.rtol);
+  h5.set_attribute("parameters", "initial", run.initial);
+  h5.set_attribute("parameters", "t_end", run.t_end);
+  h5.set_attribute("parameters", "output_times", run.log_times ? "log:" + std::to_string(run.log_times)
+                                                               : "uniform:" + std::to_string(run.dt_out));
+  h5.set_attribute("parameters", "until_steady", run.until_steady);
+  h5.set_attribute("parameters", "max_steps", run.max_steps);
+  h5.set_attribute("parameters", "positivity", run.positivity);
+  io::write_ness_group(h5, system, steady, ness);
+
+  Progress progress(common.quiet);
+  RunRecorder recorder(system, steady.rho, file, progress, run.t_end, run.until_steady, run.positivity == "steps");
+  Propagator propagator(system.generator(), settings);
+  const std::atomic<bool>& interrupt = install_interrupt_handlers();
+  SolverStatistics stats;
+  try {
+    stats = propagator.propagate(rho, times, recorder, &interrupt);
+  } catch (const NumericalError& e) {
+    progress.done();
+    file.finish("failed", e.what());
+    throw;
+  }
+  progress.done();
+  const double t_final = propagator.stopped_at();
+  file.write_final_state(t_final, rho);
+
+  // Cross-checks against the direct solve.
+  const Observables& last = recorder.last().observables;
+  const double distance = trace_distance(rho, steady.rho);
+  const double bath_diff = max_difference(last.bath_heat_currents, ness.bath_heat_currents);
+  const double local_diff = max_difference(last.local_heat_currents, ness.local_heat_currents);
+  const double spin_diff = max_difference(last.spin_currents, ness.spin_currents);
+  const double ergotropy_diff = std::abs(last.ergotropy - ness.ergotropy);
+  const std::optional<RelaxationFit> fit = fit_relaxation_rate(recorder.times(), recorder.distances());
+  const std::optional<SpectralGap> gap = spectral_gap(system.eigenbasis(), system.generator());
+  const double gap_rate = gap ? gap->rate : NAN;
+  const double fit_rate = fit ? fit->rate : NAN;
+  const PositivityMonitor& positivity = recorder.positivity();
+
+  h5.create_group("solver");
+  h5.create_group("checks");
+  h5.set_attribute("solver", "stepper", stepper_name(settings.stepper));
+  h5.set_attribute("solver", "accepted_steps", stats.accepted_steps);
+  h5.set_attribute("solver", "rejected_steps", stats.rejected_steps);
+  h5.set_attribute("solver", "rhs_evaluations", stats.rhs_evaluations);
+  h5.set_attribute("solver", "wall_seconds", stats.wall_seconds);
+  h5.set_attribute("checks", "final_time", t_final);
+  h5.set_attribute("checks", "trace_distance_to_ness", distance);
+  h5.set_attribute("checks", "bath_heat_current_difference", bath_diff);
+  h5.set_attribute("checks", "local_heat_current_difference", local_diff);
+  h5.set_attribute("checks", "spin_current_difference", spin_diff);
+  h5.set_attribute("checks", "ergotropy_difference", ergotropy_diff);
+  h5.set_attribute("checks", "relaxation_rate", fit_rate);
+  h5.set_attribute("checks", "spectral_gap", gap_rate);
+  h5.set_attribute("checks", "relaxation_rate_over_gap", fit_rate / gap_rate);
+  h5.set_attribute("checks", "min_eigenvalue", positivity.most_negative());
+  h5.set_attribute("checks", "min_eigenvalue_time", positivity.most_negative_time());
+  h5.set_attribute("checks", "positivity_threshold", positivity.threshold());
+  h5.set_attribute("checks", "first_violation_time", positivity.first_violation().value_or(NAN));
+  h5.set_attribute("checks", "violation_duration", positivity.violation_duration());
+  h5.set_attribute("checks", "positivity_checked_at", run.positivity);
+
+  const bool interrupted = propagator.interrupted();
+  const std::string status = interrupted ? "interrupted" : "complete";
+  file.finish(status, interrupted ? "stopped by signal at t = " + std::to_string(t_final) : "");
+
+  if (common.json) {
+    Json j;
+    j["status"] = status;
+    j["output"] = common.output;
+    j["samples"] = recorder.times().size();
+    j["final_time"] = t_final;
+    j["reached_until_steady"] = recorder.reached_steady();
+    j["final"] = observables_json(system, last);
+    j["final"]["distance_to_ness"] = distance;
+    j["final"]["derivative_norm"] = recorder.last().derivative_norm;
+    j["ness"] = observables_json(system, ness);
+    j["ness"]["residual"] = steady.residual;
+    j["checks"] = {{"trace_distance_to_ness", distance},
+                   {"bath_heat_current_difference", bath_diff},
+                   {"local_heat_current_difference", local_diff},
+                   {"spin_current_difference", spin_diff},
+                   {"ergotropy_difference", ergotropy_diff},
+                   {"relaxation_rate", number_or_null(fit_rate)},
+                   {"spectral_gap", number_or_null(gap_rate)},
+                   {"relaxation_rate_over_gap", number_or_null(fit_rate / gap_rate)}};
+    j["positivity"] = {{"checked_at", run.positivity},
+                       {"threshold", positivity.threshold()},
+                       {"min_eigenvalue", positivity.most_negative()},
+                       {"min_eigenvalue_time", positivity.most_negative_time()},
+                       {"first_violation_time", positivity.first_violation() ? Json(*positivity.first_violation())
+                                                                             : Json(nullptr)},
+                       {"violation_duration", positivity.violation_duration()}};
+    j["solver"] = {{"stepper", stepper_name(settings.stepper)},
+                   {"atol", run.atol},
+                   {"rtol", run.rtol},
+                   {"accepted_steps", stats.accepted_steps},
+                   {"rejected_steps", stats.rejected_steps},
+                   {"rhs_evaluations", stats.rhs_evaluations},
+                   {"wall_seconds", stats.wall_seconds}};
+    j["parameters"] = parameters_json(system);
+    std::cout << j.dump(2) << "\n";
+  } else {
+    std::printf("nessie run: %d spins, %s, dimension %d, initial state %s, %s (atol %g, rtol %g)\n", ring.sites(),
+                sector ? ("K = " + std::to_string(*sector)).c_str() : "full space", system.dimension(),
+                run.initial.c_str(), stepper_name(settings.stepper).c_str(), run.atol, run.rtol);
+    std::printf("%s at t = %g after %zu samples%s; written to %s\n", status.c_str(), t_final, recorder.times().size(),
+                recorder.reached_steady() ? " (--until-steady reached)" : "", common.output.c_str());
+    std::printf("\n%-34s %22s %22s\n", "final state vs direct NESS", "run", "ness");
+    for (std::size_t b = 0; b < ness.bath_heat_currents.size(); ++b)
+      std::printf("  heat current from bath at site %-3d %+22.12e %+22.12e\n", system.baths()[b].site(),
+                  last.bath_heat_currents[b], ness.bath_heat_currents[b]);
+    std::printf("  %-32s %+22.12e %+22.12e\n", "spin current (bond 1,2)", last.spin_currents[0], ness.spin_currents[0]);
+    std::printf("  %-32s %+22.12e %+22.12e\n", "ergotropy", last.ergotropy, ness.ergotropy);
+    std::printf("  %-32s %+22.12e %+22.12e\n", "energy", last.energy, ness.energy);
+    std::printf("  trace distance to the direct NESS: %.3e (max current difference %.3e)\n", distance,
+                std::max({bath_diff, local_diff, spin_diff}));
+    std::printf("\nrelaxation: fitted rate %s, spectral gap %s, ratio %s\n",
+                fit ? std::to_string(fit_rate).c_str() : "n/a (too few samples above 1e-9)",
+                gap ? std::to_string(gap_rate).c_str() : "n/a", fit && gap ? std::to_string(fit_rate / gap_rate).c_str() : "n/a");
+    if (positivity.violated())
+      std::printf("positivity: VIOLATED (checked at every %s), first at t = %g; most negative eigenvalue %.3e at "
+                  "t = %g; non-positive for a total time %g\n",
+                  run.positivity == "steps" ? "step" : "output time", *positivity.first_violation(),
+                  positivity.most_negative(), positivity.most_negative_time(), positivity.violation_duration());
+    else
+      std::printf("positivity: no eigenvalue below %.0e (checked at every %s; smallest %.3e at t = %g)\n",
+                  positivity.threshold(), run.positivity == "steps" ? "step" : "output time", positivity.most_negative(),
+                  positivity.most_negative_time());
+    std::printf("solver: %ld accepted steps, %ld rejected, %ld right-hand sides, %.3f s\n", stats.accepted_steps,
+                stats.rejected_steps, stats.rhs_evaluations, stats.wall_seconds);
+  }
+  if (interrupted) {
+    std::fprintf(stderr, "nessie run: interrupted at t = %g; %s keeps %zu samples\n", t_final, common.output.c_str(),
+                 recorder.times().size());
+    return received_signal() == SIGTERM ? exit_sigterm : exit_sigint;
+  }
+  return 0;
+}
+
+}  // namespace nessie::cli
