@@ -1,6 +1,7 @@
 #include <nessie/dynamics/propagator.hpp>
 
 #include <nessie/dynamics/odeint_eigen.hpp>
+#include <nessie/dynamics/redfield_system.hpp>
 #include <nessie/errors.hpp>
 
 #include <chrono>
@@ -13,28 +14,7 @@ namespace odeint = boost::numeric::odeint;
 
 namespace {
 
-using State = Eigen::VectorXcd;  // rho in the eigenbasis, column-stacked (d^2 entries)
-
-// The odeint system: d vec(rho)/dt = vec(L rho), for Hermitian rho. Held by reference (std::ref) because odeint
-// copies systems and we count its calls.
-class RedfieldSystem {
- public:
-  RedfieldSystem(const RedfieldGenerator& generator, long& evaluations)
-      : generator_(generator), d_(generator.dimension()), evaluations_(evaluations) {}
-
-  void operator()(const State& x, State& dxdt, double /*t*/) {
-    ++evaluations_;
-    dxdt.resize(x.size());
-    const Eigen::Map<const Eigen::MatrixXcd> rho(x.data(), d_, d_);
-    Eigen::Map<Eigen::MatrixXcd> drho(dxdt.data(), d_, d_);
-    generator_.apply_hermitian(rho, drho);
-  }
-
- private:
-  const RedfieldGenerator& generator_;
-  int d_;
-  long& evaluations_;
-};
+using State = OdeState;
 
 std::string format_time(double t) {
   std::ostringstream out;
@@ -122,7 +102,7 @@ SolverStatistics Propagator::propagate(Eigen::MatrixXcd& rho, const std::vector<
   const int d = generator_.dimension();
   State x = Eigen::Map<const State>(rho.data(), rho.size());
   SolverStatistics stats;
-  RedfieldSystem system(generator_, stats.rhs_evaluations);
+  RedfieldSystem system(generator_);
   interrupted_ = false;
   const auto start = std::chrono::steady_clock::now();
   const double atol = settings_.absolute_tolerance, rtol = settings_.relative_tolerance;
@@ -147,6 +127,7 @@ SolverStatistics Propagator::propagate(Eigen::MatrixXcd& rho, const std::vector<
                 stats, observer, interrupt, d, stopped_at_, interrupted_);
       break;
   }
+  stats.rhs_evaluations = system.evaluations();
   stats.wall_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   rho = Eigen::Map<const Eigen::MatrixXcd>(x.data(), d, d);
   return stats;

@@ -45,6 +45,13 @@ Eigenbasis::Eigenbasis(const SparseOperator& hamiltonian, const SpinBasis& basis
   }
 }
 
+Eigenbasis::Eigenbasis(const Eigen::MatrixXd& hamiltonian) {
+  const Eigen::SelfAdjointEigenSolver<Eigen::MatrixXd> solver(hamiltonian);  // eigenvalues ascending
+  energies_ = solver.eigenvalues();
+  vectors_ = solver.eigenvectors();
+  sectors_.assign(static_cast<std::size_t>(energies_.size()), 0);
+}
+
 std::vector<int> Eigenbasis::levels_in_sector(int up) const {
   std::vector<int> levels;
   for (int i = 0; i < dimension(); ++i)

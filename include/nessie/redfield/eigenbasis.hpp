@@ -13,6 +13,8 @@ namespace nessie {
 class Eigenbasis {
  public:
   Eigenbasis(const SparseOperator& hamiltonian, const SpinBasis& basis);
+  // A generic real symmetric Hamiltonian with no conserved sectors (every level in sector 0), e.g. a bare qubit.
+  explicit Eigenbasis(const Eigen::MatrixXd& hamiltonian);
 
   int dimension() const { return static_cast<int>(energies_.size()); }
   const Eigen::VectorXd& energies() const { return energies_; }
