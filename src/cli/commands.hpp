@@ -8,5 +8,7 @@ namespace nessie::cli {
 
 int ness_command(const std::vector<std::string>& args, const std::string& command_line);
 int run_command(const std::vector<std::string>& args, const std::string& command_line);
+int sweep_command(const std::vector<std::string>& args, const std::string& command_line);
+int spectrum_command(const std::vector<std::string>& args, const std::string& command_line);
 
 }  // namespace nessie::cli

@@ -55,4 +55,15 @@ Json observables_json(const OpenSystem& system, const Observables& o) {
   return j;
 }
 
+Json ness_json(const OpenSystem& system, const SteadyState& steady, const Observables& o) {
+  Json j = observables_json(system, o);
+  j["residual"] = steady.residual;
+  j["trace_error"] = steady.trace_error;
+  j["hermiticity_error"] = steady.hermiticity_error;
+  Json weights = Json::array();
+  for (const auto& [k, w] : steady.sector_weights) weights.push_back({{"up", k}, {"weight", w}});
+  j["sector_weights"] = weights;
+  return j;
+}
+
 }  // namespace nessie::cli

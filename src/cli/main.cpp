@@ -17,8 +17,10 @@ const char* usage =
     "usage: nessie <command> [options]\n"
     "\n"
     "commands:\n"
-    "  ness    the nonequilibrium steady state (direct solve) and its currents, ergotropy, populations\n"
-    "  run     time evolution of the Redfield equation to the steady state, with HDF5 time series\n"
+    "  ness      the nonequilibrium steady state (direct solve) and its currents, ergotropy, populations\n"
+    "  run       time evolution of the Redfield equation to the steady state, with HDF5 time series\n"
+    "  sweep     steady states (or time evolutions) over a 1-D or 2-D grid of parameters, in parallel\n"
+    "  spectrum  energies of H over a scan, gaps and avoided crossings\n"
     "\n"
     "`nessie <command> --help` lists a command's options; `nessie --version` prints the version.\n"
     "With no options every command uses the paper's setup: N = 4, J = 1, Delta = 2, h_2 = 2, h_3 = 1, K = 2,\n"
@@ -52,8 +54,10 @@ int main(int argc, char** argv) {
   try {
     if (command == "ness") return nessie::cli::ness_command(args, command_line);
     if (command == "run") return nessie::cli::run_command(args, command_line);
+    if (command == "sweep") return nessie::cli::sweep_command(args, command_line);
+    if (command == "spectrum") return nessie::cli::spectrum_command(args, command_line);
 
-    std::cerr << "nessie: unknown command '" << command << "' (commands: ness, run; see nessie --help)\n";
+    std::cerr << "nessie: unknown command '" << command << "' (commands: ness, run, sweep, spectrum; see nessie --help)\n";
     return nessie::exit_bad_input;
   } catch (const nessie::InputError& e) {
     std::cerr << "nessie " << command << ": " << e.what() << "\n";

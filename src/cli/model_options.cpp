@@ -61,37 +61,33 @@ std::pair<int, std::vector<double>> parse_site_values(const std::string& option,
   return result;
 }
 
-Ring make_ring(const ModelOptions& o) {
-  std::map<int, double> fields;
+ModelSpec make_model_spec(const ModelOptions& o) {
+  ModelSpec spec;
+  spec.sites = o.sites;
+  spec.hopping = o.hopping;
+  spec.interaction = o.interaction;
   if (o.fields.empty()) {
-    fields = {{2, 2.0}, {3, 1.0}};  // the paper's setup
+    spec.fields = {{2, 2.0}, {3, 1.0}};  // the paper's setup
   } else {
     for (const std::string& f : o.fields) {
       const auto [site, values] = parse_site_values("--field", f, 1, 1);
-      if (fields.count(site)) throw InputError("--field", "site " + std::to_string(site) + " is given twice");
-      fields[site] = values[0];
+      if (spec.fields.count(site)) throw InputError("--field", "site " + std::to_string(site) + " is given twice");
+      spec.fields[site] = values[0];
     }
   }
-  return Ring(o.sites, o.hopping, o.interaction, fields);
-}
-
-std::optional<int> make_sector(const ModelOptions& o) {
-  if (o.up == "all") return std::nullopt;
-  const int k = parse_integer("--up", o.up);
-  if (k < 0 || k > o.sites)
-    throw InputError("--up", "the number of up spins must lie in 0.." + std::to_string(o.sites) + " or be 'all', got " +
-                                 o.up);
-  return k;
-}
-
-std::vector<Bath> make_baths(const ModelOptions& o) {
+  if (o.up != "all") {
+    const int k = parse_integer("--up", o.up);
+    if (k < 0 || k > o.sites)
+      throw InputError("--up", "the number of up spins must lie in 0.." + std::to_string(o.sites) +
+                                   " or be 'all', got " + o.up);
+    spec.up = k;
+  }
   if (!(o.gamma >= 0) || !std::isfinite(o.gamma))
     throw InputError("--gamma", "must be >= 0, got " + std::to_string(o.gamma));
   if (!(o.cutoff > 0) || !std::isfinite(o.cutoff))
     throw InputError("--cutoff", "must be > 0, got " + std::to_string(o.cutoff));
-  std::vector<Bath> baths;
   if (o.baths.empty()) {
-    baths = {Bath(1, 2.0, o.gamma, o.cutoff), Bath(3, 1.0, o.gamma, o.cutoff)};  // the paper's setup
+    spec.baths = {{1, 2.0, o.gamma, o.cutoff}, {3, 1.0, o.gamma, o.cutoff}};  // the paper's setup
   } else {
     for (const std::string& text : o.baths) {
       const auto [site, v] = parse_site_values("--bath", text, 1, 3);
@@ -103,10 +99,14 @@ std::vector<Bath> make_baths(const ModelOptions& o) {
       if (site < 1 || site > o.sites)
         throw InputError("--bath", "site " + std::to_string(site) + " is not on the ring of " +
                                        std::to_string(o.sites) + " sites");
-      baths.emplace_back(site, v[0], gamma, cutoff);
+      for (const BathSpec& other : spec.baths)
+        if (other.site == site) throw InputError("--bath", "two baths on site " + std::to_string(site));
+      spec.baths.push_back({site, v[0], gamma, cutoff});
     }
   }
-  return baths;
+  spec.ring();          // validates sites, couplings and fields
+  spec.bath_objects();  // validates the baths
+  return spec;
 }
 
 }  // namespace nessie::cli

@@ -1,7 +1,6 @@
 #pragma once
 // Command-line and config-file options that describe the ring and its baths, shared by the subcommands.
-#include <nessie/baths/bath.hpp>
-#include <nessie/model/ring.hpp>
+#include <nessie/sweep/model_spec.hpp>
 
 #include <boost/program_options.hpp>
 #include <optional>
@@ -25,9 +24,8 @@ struct ModelOptions {
 // Adds --sites, --J, --delta, --field, --up, --bath, --gamma, --cutoff.
 void add_model_options(boost::program_options::options_description& description, ModelOptions& options);
 
-Ring make_ring(const ModelOptions& options);
-std::optional<int> make_sector(const ModelOptions& options);  // std::nullopt for "all"
-std::vector<Bath> make_baths(const ModelOptions& options);
+// The model the options describe, validated (InputError naming the option otherwise).
+ModelSpec make_model_spec(const ModelOptions& options);
 
 // "SITE:VALUE[:VALUE...]" split into a site and `count` numbers; InputError naming `option` if malformed.
 std::pair<int, std::vector<double>> parse_site_values(const std::string& option, const std::string& text,

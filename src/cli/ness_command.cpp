@@ -78,13 +78,12 @@ int ness_command(const std::vector<std::string>& args, const std::string& comman
   }
 
   // Everything is validated before any work or any file.
-  const Ring ring = make_ring(model);
-  const std::optional<int> sector = make_sector(model);
-  const std::vector<Bath> baths = make_baths(model);
+  const ModelSpec spec = make_model_spec(model);
   const InitialState initial_state = parse_initial_state(initial);
   OutputFile output(common.output, common.force);
 
-  const OpenSystem system(ring, sector, baths);
+  const std::unique_ptr<OpenSystem> built = spec.build();
+  const OpenSystem& system = *built;
   const Eigen::MatrixXcd rho0 = initial_density_matrix(system, initial_state);
   const SteadyState steady = solve_steady_state(system.eigenbasis(), system.generator(),
                                                 sector_weights(system.eigenbasis(), rho0));
@@ -95,13 +94,7 @@ int ness_command(const std::vector<std::string>& args, const std::string& comman
     output.commit();
   }
   if (common.json) {
-    Json j = observables_json(system, o);
-    j["residual"] = steady.residual;
-    j["trace_error"] = steady.trace_error;
-    j["hermiticity_error"] = steady.hermiticity_error;
-    Json weights = Json::array();
-    for (const auto& [k, w] : steady.sector_weights) weights.push_back({{"up", k}, {"weight", w}});
-    j["sector_weights"] = weights;
+    Json j = ness_json(system, steady, o);
     j["parameters"] = parameters_json(system);
     if (output.requested()) j["output"] = common.output;
     std::cout << j.dump(2) << "\n";

@@ -6,6 +6,7 @@
 #include "json_output.hpp"
 #include "model_options.hpp"
 #include "progress.hpp"
+#include "run_options.hpp"
 
 #include <nessie/dynamics/positivity_monitor.hpp>
 #include <nessie/dynamics/propagator.hpp>
@@ -30,22 +31,6 @@ namespace po = boost::program_options;
 namespace nessie::cli {
 
 namespace {
-
-// Options of `nessie run` beyond the model.
-struct RunOptions {
-  std::string stepper = "dopri5";
-  double atol = 1e-10;
-  double rtol = 1e-8;
-  std::string initial = "mixed";
-  double t_end = 1000;
-  double dt_out = 1;
-  int log_times = 0;
-  double t_first = 0.01;
-  double until_steady = 0;
-  bool save_rho = false;
-  long max_steps = 100000000;
-  std::string positivity = "steps";
-};
 
 // Records every output sample: file, positivity, relaxation fit data, progress, and the --until-steady rule.
 class RunRecorder : public OutputObserver {
@@ -104,35 +89,6 @@ double max_difference(const std::vector<double>& a, const std::vector<double>& b
   return m;
 }
 
-void add_run_options(po::options_description& description, RunOptions& o) {
-  description.add_options()
-      ("initial", po::value(&o.initial)->default_value(o.initial),
-       "initial state: ground, mixed, thermal:T, a product state like udud (site 1 first), or file:PATH")
-      ("t-end", po::value(&o.t_end)->default_value(o.t_end), "final time")
-      ("dt-out", po::value(&o.dt_out)->default_value(o.dt_out), "spacing of uniform output times")
-      ("log-times", po::value(&o.log_times), "N log-spaced output times from --t-first to --t-end (replaces --dt-out)")
-      ("t-first", po::value(&o.t_first)->default_value(o.t_first), "first non-zero output time with --log-times")
-      ("until-steady", po::value(&o.until_steady),
-       "stop once the trace distance to the direct NESS is below this tolerance")
-      ("stepper", po::value(&o.stepper)->default_value(o.stepper), "dopri5, cash-karp54, fehlberg78 or bulirsch-stoer")
-      ("atol", po::value(&o.atol)->default_value(o.atol), "absolute error tolerance per step")
-      ("rtol", po::value(&o.rtol)->default_value(o.rtol), "relative error tolerance per step")
-      ("max-steps", po::value(&o.max_steps)->default_value(o.max_steps), "give up after this many steps (exit 3)")
-      ("save-rho", po::bool_switch(&o.save_rho), "also store rho(t) at every output time (timeseries/rho)")
-      ("positivity", po::value(&o.positivity)->default_value(o.positivity),
-       "when to check the eigenvalues of rho for positivity: 'steps' (after every accepted step) or 'outputs'");
-}
-
-void validate(const RunOptions& o) {
-  if (!(o.atol > 0) || !std::isfinite(o.atol)) throw InputError("--atol", "must be > 0");
-  if (!(o.rtol > 0) || !std::isfinite(o.rtol)) throw InputError("--rtol", "must be > 0");
-  if (o.max_steps < 1) throw InputError("--max-steps", "must be >= 1");
-  if (o.until_steady < 0 || !std::isfinite(o.until_steady)) throw InputError("--until-steady", "must be > 0");
-  stepper_from_name(o.stepper);
-  if (o.positivity != "steps" && o.positivity != "outputs")
-    throw InputError("--positivity", "expected 'steps' or 'outputs', got '" + o.positivity + "'");
-}
-
 }  // namespace
 
 int run_command(const std::vector<std::string>& args, const std::string& command_line) {
@@ -141,7 +97,8 @@ int run_command(const std::vector<std::string>& args, const std::string& command
   RunOptions run;
   po::options_description description("nessie run: time evolution of the Redfield equation to the steady state\n\nOptions");
   add_model_options(description, model);
-  add_run_options(description, run);
+  add_integration_options(description, run);
+  add_output_time_options(description, run);
   add_common_options(description, common, "nessie-run.h5");
   parse_command(args, description);
   if (common.help) {
@@ -150,10 +107,8 @@ int run_command(const std::vector<std::string>& args, const std::string& command
   }
 
   // Validate everything before any work or any file.
-  const Ring ring = make_ring(model);
-  const std::optional<int> sector = make_sector(model);
-  const std::vector<Bath> baths = make_baths(model);
-  validate(run);
+  const ModelSpec spec = make_model_spec(model);
+
   if (run.log_times != 0 && run.log_times < 2) throw InputError("--log-times", "needs at least 2 times");
   const std::vector<double> times =
       run.log_times ? log_times(run.t_end, run.log_times, run.t_first) : uniform_times(run.t_end, run.dt_out);
@@ -161,13 +116,10 @@ int run_command(const std::vector<std::string>& args, const std::string& command
   if (common.output.empty()) throw InputError("--output", "needs a file name");
   if (std::filesystem::exists(common.output) && !common.force)
     throw InputError("--output", "'" + common.output + "' exists; use --force to overwrite it");
-  IntegrationSettings settings;
-  settings.stepper = stepper_from_name(run.stepper);
-  settings.absolute_tolerance = run.atol;
-  settings.relative_tolerance = run.rtol;
-  settings.max_steps = run.max_steps;
+  const IntegrationSettings settings = integration_settings(run);
 
-  const OpenSystem system(ring, sector, baths);
+  const std::unique_ptr<OpenSystem> built = spec.build();
+  const OpenSystem& system = *built;
   Eigen::MatrixXcd rho = initial_density_matrix(system, initial);
   const SteadyState steady =
       solve_steady_state(system.eigenbasis(), system.generator(), sector_weights(system.eigenbasis(), rho));
@@ -280,8 +232,8 @@ int run_command(const std::vector<std::string>& args, const std::string& command
     j["parameters"] = parameters_json(system);
     std::cout << j.dump(2) << "\n";
   } else {
-    std::printf("nessie run: %d spins, %s, dimension %d, initial state %s, %s (atol %g, rtol %g)\n", ring.sites(),
-                sector ? ("K = " + std::to_string(*sector)).c_str() : "full space", system.dimension(),
+    std::printf("nessie run: %d spins, %s, dimension %d, initial state %s, %s (atol %g, rtol %g)\n", spec.sites,
+                spec.up ? ("K = " + std::to_string(*spec.up)).c_str() : "full space", system.dimension(),
                 run.initial.c_str(), stepper_name(settings.stepper).c_str(), run.atol, run.rtol);
     std::printf("%s at t = %g after %zu samples%s; written to %s\n", status.c_str(), t_final, recorder.times().size(),
                 recorder.reached_steady() ? " (--until-steady reached)" : "", common.output.c_str());

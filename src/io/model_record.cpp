@@ -20,8 +20,8 @@ Eigen::MatrixXcd complex_matrix_from_row_major(const std::vector<std::complex<do
       data.data(), static_cast<Eigen::Index>(rows), static_cast<Eigen::Index>(cols));
 }
 
-void write_model_record(Hdf5File& file, const OpenSystem& system, const std::string& command_line) {
-  const Ring& ring = system.ring();
+void write_parameters(Hdf5File& file, const Ring& ring, std::optional<int> up, const std::vector<Bath>& baths,
+                      const std::string& command_line) {
   const std::string p = "parameters";
   file.create_group(p);
   file.set_attribute(p, "nessie_version", std::string(NESSIE_VERSION));
@@ -30,10 +30,10 @@ void write_model_record(Hdf5File& file, const OpenSystem& system, const std::str
   file.set_attribute(p, "J", ring.hopping());
   file.set_attribute(p, "delta", ring.interaction());
   file.set_attribute(p, "fields", ring.fields());
-  file.set_attribute(p, "up", system.basis().up() ? std::to_string(*system.basis().up()) : std::string("all"));
+  file.set_attribute(p, "up", up ? std::to_string(*up) : std::string("all"));
   std::vector<long long> sites;
   std::vector<double> temperatures, gammas, cutoffs;
-  for (const Bath& b : system.baths()) {
+  for (const Bath& b : baths) {
     sites.push_back(b.site());
     temperatures.push_back(b.temperature());
     gammas.push_back(b.coupling());
@@ -43,6 +43,10 @@ void write_model_record(Hdf5File& file, const OpenSystem& system, const std::str
   file.set_attribute(p, "bath_temperatures", temperatures);
   file.set_attribute(p, "bath_gammas", gammas);
   file.set_attribute(p, "bath_cutoffs", cutoffs);
+}
+
+void write_model_record(Hdf5File& file, const OpenSystem& system, const std::string& command_line) {
+  write_parameters(file, system.ring(), system.basis().up(), system.baths(), command_line);
 
   const hsize_t d = static_cast<hsize_t>(system.dimension());
   std::vector<long long> states, sectors;

@@ -14,6 +14,9 @@ namespace nessie::io {
 // parameters/ attributes (sites, J, delta, fields, up, bath_*, nessie_version, command_line) and
 // model/ datasets (basis_states, energies, eigenvectors, level_sectors).
 void write_model_record(Hdf5File& file, const OpenSystem& system, const std::string& command_line);
+// parameters/ alone, for files that span many models (sweeps: the base model).
+void write_parameters(Hdf5File& file, const Ring& ring, std::optional<int> up, const std::vector<Bath>& baths,
+                      const std::string& command_line);
 
 // `group`/<observable> datasets and attributes for one state (the keys of `nessie ness --json`).
 void write_observables(Hdf5File& file, const std::string& group, const Observables& observables);

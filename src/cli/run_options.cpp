@@ -1,0 +1,50 @@
+#include "run_options.hpp"
+
+#include <nessie/errors.hpp>
+
+#include <cmath>
+
+namespace po = boost::program_options;
+
+namespace nessie::cli {
+
+void add_integration_options(po::options_description& description, RunOptions& o) {
+  description.add_options()
+      ("initial", po::value(&o.initial)->default_value(o.initial),
+       "initial state: ground, mixed, thermal:T, a product state like udud (site 1 first), or file:PATH")
+      ("t-end", po::value(&o.t_end)->default_value(o.t_end), "final time")
+      ("stepper", po::value(&o.stepper)->default_value(o.stepper), "dopri5, cash-karp54, fehlberg78 or bulirsch-stoer")
+      ("atol", po::value(&o.atol)->default_value(o.atol), "absolute error tolerance per step")
+      ("rtol", po::value(&o.rtol)->default_value(o.rtol), "relative error tolerance per step")
+      ("max-steps", po::value(&o.max_steps)->default_value(o.max_steps), "give up after this many steps (exit 3)");
+}
+
+void add_output_time_options(po::options_description& description, RunOptions& o) {
+  description.add_options()
+      ("dt-out", po::value(&o.dt_out)->default_value(o.dt_out), "spacing of uniform output times")
+      ("log-times", po::value(&o.log_times), "N log-spaced output times from --t-first to --t-end (replaces --dt-out)")
+      ("t-first", po::value(&o.t_first)->default_value(o.t_first), "first non-zero output time with --log-times")
+      ("until-steady", po::value(&o.until_steady),
+       "stop once the trace distance to the direct NESS is below this tolerance")
+      ("save-rho", po::bool_switch(&o.save_rho), "also store rho(t) at every output time (timeseries/rho)")
+      ("positivity", po::value(&o.positivity)->default_value(o.positivity),
+       "when to check the eigenvalues of rho for positivity: 'steps' (after every accepted step) or 'outputs'");
+}
+
+IntegrationSettings integration_settings(const RunOptions& o) {
+  if (!(o.atol > 0) || !std::isfinite(o.atol)) throw InputError("--atol", "must be > 0");
+  if (!(o.rtol > 0) || !std::isfinite(o.rtol)) throw InputError("--rtol", "must be > 0");
+  if (o.max_steps < 1) throw InputError("--max-steps", "must be >= 1");
+  if (!(o.t_end > 0) || !std::isfinite(o.t_end)) throw InputError("--t-end", "must be > 0");
+  if (o.until_steady < 0 || !std::isfinite(o.until_steady)) throw InputError("--until-steady", "must be > 0");
+  if (o.positivity != "steps" && o.positivity != "outputs")
+    throw InputError("--positivity", "expected 'steps' or 'outputs', got '" + o.positivity + "'");
+  IntegrationSettings settings;
+  settings.stepper = stepper_from_name(o.stepper);
+  settings.absolute_tolerance = o.atol;
+  settings.relative_tolerance = o.rtol;
+  settings.max_steps = o.max_steps;
+  return settings;
+}
+
+}  // namespace nessie::cli

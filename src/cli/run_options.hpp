@@ -1,0 +1,33 @@
+#pragma once
+// Options of time evolution: shared by `nessie run` and `nessie sweep --method run`.
+#include <nessie/dynamics/propagator.hpp>
+
+#include <boost/program_options.hpp>
+#include <string>
+
+namespace nessie::cli {
+
+// Time-evolution options as the user wrote them.
+struct RunOptions {
+  std::string stepper = "dopri5";
+  double atol = 1e-10;
+  double rtol = 1e-8;
+  std::string initial = "mixed";
+  double t_end = 1000;
+  double dt_out = 1;
+  int log_times = 0;
+  double t_first = 0.01;
+  double until_steady = 0;
+  bool save_rho = false;
+  long max_steps = 100000000;
+  std::string positivity = "steps";
+};
+
+// --initial, --t-end, --stepper, --atol, --rtol, --max-steps.
+void add_integration_options(boost::program_options::options_description& description, RunOptions& options);
+// --dt-out, --log-times, --t-first, --until-steady, --save-rho, --positivity (only `nessie run` records time series).
+void add_output_time_options(boost::program_options::options_description& description, RunOptions& options);
+// Checks ranges and names (InputError naming the option) and returns the stepper settings.
+IntegrationSettings integration_settings(const RunOptions& options);
+
+}  // namespace nessie::cli

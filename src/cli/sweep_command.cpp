@@ -1,0 +1,170 @@
+// nessie sweep: steady states (or time evolutions) over a 1-D or 2-D grid of parameters, in parallel.
+#include "command_options.hpp"
+#include "commands.hpp"
+#include "initial_state_option.hpp"
+#include "interrupt.hpp"
+#include "json_output.hpp"
+#include "model_options.hpp"
+#include "output_file.hpp"
+#include "progress.hpp"
+#include "run_options.hpp"
+#include "scan_options.hpp"
+
+#include <nessie/errors.hpp>
+#include <nessie/io/sweep_file.hpp>
+#include <nessie/sweep/point_solvers.hpp>
+#include <nessie/sweep/sweep.hpp>
+
+#include <chrono>
+#include <cmath>
+#include <csignal>
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+
+namespace po = boost::program_options;
+
+namespace nessie::cli {
+
+namespace {
+
+void write_csv(const std::string& path, const SweepGrid& grid, const ModelSpec& base,
+               const std::vector<PointResult>& results) {
+  std::ofstream out(path);
+  if (!out) throw IoError(path, "cannot create the CSV file");
+  out.precision(17);
+  for (const ScanAxis& a : grid.axes()) out << a.name() << ",";
+  out << "energy,ergotropy,min_eigenvalue,purity,von_neumann_entropy,residual";
+  for (const BathSpec& b : base.baths) out << ",bath_heat_current_" << b.site;
+  for (int l = 1; l <= base.sites; ++l) out << ",local_heat_current_" << l;
+  for (int l = 1; l <= base.sites; ++l) out << ",spin_current_" << l << "_" << (l % base.sites + 1);
+  const bool run = results.front().run.has_value();
+  if (run) out << ",distance_to_ness,run_min_eigenvalue,first_violation_time";
+  out << "\n";
+  for (std::size_t p = 0; p < grid.size(); ++p) {
+    for (double v : grid.point(p)) out << v << ",";
+    const Observables& o = results[p].observables;
+    out << o.energy << "," << o.ergotropy << "," << o.min_eigenvalue << "," << o.purity << ","
+        << o.von_neumann_entropy << "," << results[p].steady.residual;
+    for (double j : o.bath_heat_currents) out << "," << j;
+    for (double j : o.local_heat_currents) out << "," << j;
+    for (double j : o.spin_currents) out << "," << j;
+    if (run)
+      out << "," << results[p].run->distance_to_ness << "," << results[p].run->min_eigenvalue_seen << ","
+          << results[p].run->first_violation_time;
+    out << "\n";
+  }
+  if (!out.flush()) throw IoError(path, "write failed");
+}
+
+}  // namespace
+
+int sweep_command(const std::vector<std::string>& args, const std::string& command_line) {
+  CommonOptions common;
+  ModelOptions model;
+  RunOptions run;
+  std::vector<std::string> scans;
+  std::string method = "ness";
+  int threads = 0;
+  std::string csv;
+  po::options_description description(
+      "nessie sweep: steady states over a grid of parameters (one or two --scan)\n\nOptions");
+  add_model_options(description, model);
+  description.add_options()
+      ("scan", po::value(&scans)->composing(),
+       "NAME=START:STOP:COUNT, once or twice (a 2-D grid); NAME: delta, J, gamma, cutoff, field:SITE, temp:SITE, "
+       "bias, mean (bias = T_1 - T_2 and mean = (T_1 + T_2)/2 of the first two baths)")
+      ("method", po::value(&method)->default_value(method),
+       "ness: direct steady state at each point; run: time evolution from --initial to --t-end at each point")
+      ("threads", po::value(&threads)->default_value(threads), "worker threads (0 = all cores); results do not depend on it")
+      ("csv", po::value(&csv), "also write one CSV row per point to this file");
+  add_integration_options(description, run);
+  add_common_options(description, common, "nessie-sweep.h5");
+  parse_command(args, description);
+  if (common.help) {
+    std::cout << "usage: nessie sweep --scan NAME=START:STOP:COUNT [--scan ...] [options]\n\n" << description << "\n";
+    return 0;
+  }
+
+  const ModelSpec base = make_model_spec(model);
+  const std::vector<ScanAxis> axes = parse_scans(scans, base);
+  if (method != "ness" && method != "run") throw InputError("--method", "expected ness or run, got '" + method + "'");
+  if (threads < 0) throw InputError("--threads", "must be >= 0");
+  const IntegrationSettings settings = integration_settings(run);
+  const InitialState initial = parse_initial_state(run.initial);
+  OutputFile output(common.output, common.force);
+  OutputFile csv_output(csv, common.force);
+
+  const SweepGrid grid(axes);
+  std::vector<PointResult> results(grid.size());
+  std::vector<Json> point_json(common.json ? grid.size() : 0);
+  Progress progress(common.quiet);
+  const auto start = std::chrono::steady_clock::now();
+  const std::atomic<bool>& interrupt = install_interrupt_handlers();
+  const bool complete = for_each_point(
+      grid.size(), threads,
+      [&](std::size_t p) {
+        const std::unique_ptr<OpenSystem> system = grid.model(base, p).build();
+        results[p] = method == "ness" ? solve_point_ness(*system, initial)
+                                      : solve_point_run(*system, initial, run.t_end, settings);
+        if (common.json) {
+          Json j;
+          const std::vector<double> values = grid.point(p);
+          for (std::size_t a = 0; a < axes.size(); ++a) j[axes[a].name()] = values[a];
+          for (auto& [key, value] : ness_json(*system, results[p].steady, results[p].observables).items()) j[key] = value;
+          if (results[p].run)
+            j["run"] = {{"distance_to_ness", results[p].run->distance_to_ness},
+                        {"min_eigenvalue", results[p].run->min_eigenvalue_seen},
+                        {"first_violation_time", number_or_null(results[p].run->first_violation_time)},
+                        {"accepted_steps", results[p].run->accepted_steps}};
+          point_json[p] = std::move(j);
+        }
+      },
+      &interrupt,
+      [&](std::size_t done) {
+        progress.update(static_cast<double>(done) / static_cast<double>(grid.size()),
+                        std::to_string(done) + " of " + std::to_string(grid.size()) + " points");
+      });
+  progress.done();
+  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  if (!complete) {
+    std::fprintf(stderr, "nessie sweep: interrupted; no output written\n");
+    return received_signal() == SIGTERM ? exit_sigterm : exit_sigint;
+  }
+
+  if (output.requested()) {
+    io::write_sweep_file(output.temporary_path(), grid, base, method, results, command_line);
+    output.commit();
+  }
+  if (csv_output.requested()) {
+    write_csv(csv_output.temporary_path(), grid, base, results);
+    csv_output.commit();
+  }
+  if (common.json) {
+    Json j;
+    j["scan"] = Json::object();
+    for (const ScanAxis& a : axes) j["scan"][a.name()] = a.values();
+    j["method"] = method;
+    j["points"] = std::move(point_json);
+    j["seconds"] = seconds;
+    std::cout << j.dump(2) << "\n";
+    return 0;
+  }
+  std::printf("nessie sweep: %zu points (%s) in %.3f s", grid.size(), method.c_str(), seconds);
+  if (output.requested()) std::printf(", written to %s", common.output.c_str());
+  std::printf("\n");
+  if (axes.size() == 1) {
+    std::printf("\n%12s", axes[0].name().c_str());
+    for (const BathSpec& b : base.baths) std::printf("   j_bath(site %d)", b.site);
+    std::printf("   spin current     ergotropy        min eigenvalue\n");
+    for (std::size_t p = 0; p < grid.size(); ++p) {
+      const Observables& o = results[p].observables;
+      std::printf("%12.6g", grid.point(p)[0]);
+      for (double j : o.bath_heat_currents) std::printf("  %+.9e", j);
+      std::printf("  %+.9e  %+.9e  %+.9e\n", o.spin_currents[0], o.ergotropy, o.min_eigenvalue);
+    }
+  }
+  return 0;
+}
+
+}  // namespace nessie::cli

@@ -1,0 +1,62 @@
+#include <nessie/sweep/point_solvers.hpp>
+
+#include <nessie/dynamics/positivity_monitor.hpp>
+#include <nessie/dynamics/run_sample.hpp>
+
+#include <cmath>
+
+namespace nessie {
+
+namespace {
+
+// Keeps the positivity record of every accepted step.
+class PositivityObserver : public OutputObserver {
+ public:
+  bool observe(double t, const Eigen::MatrixXcd& rho) override {
+    observe_step(t, rho);
+    return false;
+  }
+  void observe_step(double t, const Eigen::Ref<const Eigen::MatrixXcd>& rho) override {
+    const Eigen::MatrixXcd hermitian = (rho + rho.adjoint()) / 2.0;
+    monitor.observe(t, Eigen::SelfAdjointEigenSolver<Eigen::MatrixXcd>(hermitian, Eigen::EigenvaluesOnly)
+                           .eigenvalues()
+                           .minCoeff());
+  }
+  PositivityMonitor monitor;
+};
+
+PointResult with_model(const OpenSystem& system) {
+  PointResult r;
+  r.energies = system.eigenbasis().energies();
+  for (int i = 0; i < system.dimension(); ++i) r.level_sectors.push_back(system.eigenbasis().sector_of(i));
+  return r;
+}
+
+}  // namespace
+
+PointResult solve_point_ness(const OpenSystem& system, const InitialState& initial) {
+  PointResult r = with_model(system);
+  const Eigen::MatrixXcd rho0 = initial_density_matrix(system, initial);
+  r.steady = solve_steady_state(system.eigenbasis(), system.generator(), sector_weights(system.eigenbasis(), rho0));
+  r.observables = system.observables().measure(r.steady.rho);
+  return r;
+}
+
+PointResult solve_point_run(const OpenSystem& system, const InitialState& initial, double t_end,
+                            const IntegrationSettings& settings) {
+  PointResult r = with_model(system);
+  Eigen::MatrixXcd rho = initial_density_matrix(system, initial);
+  r.steady = solve_steady_state(system.eigenbasis(), system.generator(), sector_weights(system.eigenbasis(), rho));
+  PositivityObserver observer;
+  const SolverStatistics stats = Propagator(system.generator(), settings).propagate(rho, {0.0, t_end}, observer);
+  r.observables = system.observables().measure(rho);
+  RunCheck check;
+  check.distance_to_ness = trace_distance(rho, r.steady.rho);
+  check.min_eigenvalue_seen = observer.monitor.most_negative();
+  check.first_violation_time = observer.monitor.first_violation().value_or(NAN);
+  check.accepted_steps = stats.accepted_steps;
+  r.run = check;
+  return r;
+}
+
+}  // namespace nessie

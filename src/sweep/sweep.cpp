@@ -1,0 +1,74 @@
+#include <nessie/sweep/sweep.hpp>
+
+#include <exception>
+#include <mutex>
+#include <thread>
+
+namespace nessie {
+
+SweepGrid::SweepGrid(std::vector<ScanAxis> axes) : axes_(std::move(axes)) {
+  for (const ScanAxis& a : axes_) {
+    values_.push_back(a.values());
+    size_ *= values_.back().size();
+  }
+}
+
+std::vector<std::size_t> SweepGrid::shape() const {
+  std::vector<std::size_t> s;
+  for (const auto& v : values_) s.push_back(v.size());
+  return s;
+}
+
+std::vector<double> SweepGrid::point(std::size_t index) const {
+  std::vector<double> p(axes_.size());
+  for (std::size_t a = axes_.size(); a-- > 0;) {
+    p[a] = values_[a][index % values_[a].size()];
+    index /= values_[a].size();
+  }
+  return p;
+}
+
+ModelSpec SweepGrid::model(const ModelSpec& base, std::size_t index) const {
+  ModelSpec spec = base;
+  const std::vector<double> p = point(index);
+  for (std::size_t a = 0; a < axes_.size(); ++a) apply_scan_value(spec, axes_[a], p[a]);
+  return spec;
+}
+
+bool for_each_point(std::size_t points, int threads, const std::function<void(std::size_t)>& solve_point,
+                    const std::atomic<bool>* interrupt, const std::function<void(std::size_t)>& progress) {
+  const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
+  const std::size_t workers = std::min<std::size_t>(points, threads > 0 ? static_cast<std::size_t>(threads) : cores);
+  std::atomic<std::size_t> next{0}, done{0};
+  std::atomic<bool> failed{false};
+  std::exception_ptr error;
+  std::mutex mutex;
+  auto work = [&]() {
+    for (;;) {
+      if (failed.load() || (interrupt && interrupt->load())) return;
+      const std::size_t index = next.fetch_add(1);
+      if (index >= points) return;
+      try {
+        solve_point(index);
+      } catch (...) {
+        const std::lock_guard<std::mutex> lock(mutex);
+        if (!error) error = std::current_exception();
+        failed = true;
+        return;
+      }
+      const std::size_t finished = done.fetch_add(1) + 1;
+      if (progress) {
+        const std::lock_guard<std::mutex> lock(mutex);
+        progress(finished);
+      }
+    }
+  };
+  std::vector<std::thread> pool;
+  for (std::size_t w = 1; w < workers; ++w) pool.emplace_back(work);
+  work();
+  for (std::thread& t : pool) t.join();
+  if (error) std::rethrow_exception(error);
+  return done.load() == points;
+}
+
+}  // namespace nessie
