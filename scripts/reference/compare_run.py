@@ -46,7 +46,6 @@ import time
 
 import h5py
 import numpy as np
-import scipy.linalg as sla
 from scipy.sparse.linalg import expm_multiply
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))

@@ -6,6 +6,7 @@
 
 #include <chrono>
 #include <cmath>
+#include <limits>
 #include <sstream>
 
 namespace nessie {
@@ -28,10 +29,18 @@ void integrate(Stepper stepper, RedfieldSystem& system, State& x, const std::vec
                const IntegrationSettings& settings, SolverStatistics& stats, OutputObserver& observer,
                const std::atomic<bool>* interrupt, int d, double& stopped_at, bool& interrupted) {
   double t = times.front();
-  double dt = settings.initial_step;
+  const Eigen::VectorXd& e = system.generator().energies();
+  const double bandwidth = e.size() > 1 ? e.maxCoeff() - e.minCoeff() : 0.0;
+  const double max_step = settings.max_step_times_bandwidth > 0 && bandwidth > 0
+                              ? settings.max_step_times_bandwidth / bandwidth
+                              : std::numeric_limits<double>::infinity();
+  double dt = std::min(settings.initial_step, max_step);
+  const RedfieldGenerator& generator = system.generator();
+  // The state is integrated in the product basis; observers see the eigenbasis at output times.
   auto as_matrix = [&]() { return Eigen::Map<const Eigen::MatrixXcd>(x.data(), d, d); };
+  auto in_eigenbasis = [&]() { return generator.to_eigenbasis(as_matrix()); };
   stopped_at = t;
-  if (observer.observe(t, as_matrix())) return;
+  if (observer.observe(t, in_eigenbasis())) return;
   for (std::size_t k = 1; k < times.size(); ++k) {
     const double target = times[k];
     while (t < target) {
@@ -40,6 +49,7 @@ void integrate(Stepper stepper, RedfieldSystem& system, State& x, const std::vec
         stopped_at = t;
         return;
       }
+      dt = std::min(dt, max_step);
       const bool lands = dt >= target - t;
       double step = lands ? target - t : dt;
       const odeint::controlled_step_result result = stepper.try_step(std::ref(system), x, t, step);
@@ -67,7 +77,7 @@ void integrate(Stepper stepper, RedfieldSystem& system, State& x, const std::vec
     }
     stats.last_step = dt;
     stopped_at = t;
-    if (observer.observe(t, as_matrix())) return;
+    if (observer.observe(t, in_eigenbasis())) return;
   }
 }
 
@@ -100,7 +110,8 @@ Propagator::Propagator(const RedfieldGenerator& generator, IntegrationSettings s
 SolverStatistics Propagator::propagate(Eigen::MatrixXcd& rho, const std::vector<double>& times,
                                        OutputObserver& observer, const std::atomic<bool>* interrupt) {
   const int d = generator_.dimension();
-  State x = Eigen::Map<const State>(rho.data(), rho.size());
+  const Eigen::MatrixXcd rho_product = generator_.to_product_basis(rho);
+  State x = Eigen::Map<const State>(rho_product.data(), rho_product.size());
   SolverStatistics stats;
   RedfieldSystem system(generator_);
   interrupted_ = false;
@@ -129,7 +140,7 @@ SolverStatistics Propagator::propagate(Eigen::MatrixXcd& rho, const std::vector<
   }
   stats.rhs_evaluations = system.evaluations();
   stats.wall_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  rho = Eigen::Map<const Eigen::MatrixXcd>(x.data(), d, d);
+  rho = generator_.to_eigenbasis(Eigen::Map<const Eigen::MatrixXcd>(x.data(), d, d));
   return stats;
 }
 

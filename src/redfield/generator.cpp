@@ -20,6 +20,62 @@ RedfieldGenerator::RedfieldGenerator(const Eigenbasis& eigenbasis, const std::ve
     parts.m = parts.s * parts.st;
     parts_.push_back(std::move(parts));
   }
+  // Fast path in the product basis.
+  vectors_ = eigenbasis.vectors();
+  const Eigen::MatrixXd h = vectors_ * energies_.asDiagonal() * vectors_.transpose();
+  hamiltonian_product_ = h.sparseView(1e-14, 1.0);
+  const Eigen::Index nb = static_cast<Eigen::Index>(baths.size());
+  transitions_product_.resize(nb * d, d);
+  signs_.resize(d, nb);
+  for (Eigen::Index b = 0; b < nb; ++b) {
+    const std::size_t i = static_cast<std::size_t>(b);
+    transitions_product_.middleRows(b * d, d) = vectors_ * parts_[i].st * vectors_.transpose();
+    const Eigen::MatrixXcd s_product = Eigen::MatrixXcd(sz_operators[i]);
+    signs_.col(b) = s_product.diagonal().real();
+    couplings_diagonal_ = couplings_diagonal_ && (s_product - Eigen::MatrixXcd(s_product.diagonal().asDiagonal())).norm() == 0.0;
+  }
+}
+
+Eigen::MatrixXcd RedfieldGenerator::to_product_basis(const Eigen::Ref<const Eigen::MatrixXcd>& rho) const {
+  return vectors_ * rho * vectors_.transpose();
+}
+
+Eigen::MatrixXcd RedfieldGenerator::to_eigenbasis(const Eigen::Ref<const Eigen::MatrixXcd>& rho) const {
+  return vectors_.transpose() * rho * vectors_;
+}
+
+void RedfieldGenerator::apply_product_hermitian(const Eigen::Ref<const Eigen::MatrixXcd>& rho,
+                                                Eigen::Ref<Eigen::MatrixXcd> drho) const {
+  if (!couplings_diagonal_) {  // a coupling that is not diagonal in the product basis (a test's sx): the general route
+    const Eigen::MatrixXcd rho_eigen = to_eigenbasis(rho);
+    Eigen::MatrixXcd d_eigen(rho.rows(), rho.cols());
+    apply_hermitian(rho_eigen, d_eigen);
+    drho = to_product_basis(d_eigen);
+    return;
+  }
+  const Eigen::Index d = dimension();
+  const Eigen::Index nb = bath_count();
+  // [Re rho | Im rho] as one real d x 2d matrix, so that every St_b acts on both halves in a single real product.
+  Eigen::MatrixXd parts(d, 2 * d);
+  parts.leftCols(d) = rho.real();
+  parts.rightCols(d) = rho.imag();
+  const Eigen::MatrixXd y = transitions_product_ * parts;  // (n_b d) x 2d: St_b Re rho, St_b Im rho
+  Eigen::MatrixXd h_rho(d, 2 * d);
+  h_rho.noalias() = hamiltonian_product_ * parts;           // H Re rho, H Im rho (sparse)
+  // C = -i H rho + sum_b Y_b (s_n - s_m), then d rho/dt = C + C^dagger.
+  Eigen::MatrixXcd c(d, d);
+  for (Eigen::Index n = 0; n < d; ++n)
+    for (Eigen::Index m = 0; m < d; ++m) {
+      double re = h_rho(m, d + n), im = -h_rho(m, n);  // -i (a + i b) = b - i a
+      for (Eigen::Index b = 0; b < nb; ++b) {
+        const double ds = signs_(n, b) - signs_(m, b);
+        if (ds == 0.0) continue;
+        re += ds * y(b * d + m, n);
+        im += ds * y(b * d + m, d + n);
+      }
+      c(m, n) = Complex(re, im);
+    }
+  drho = c + c.adjoint();
 }
 
 Eigen::MatrixXcd RedfieldGenerator::operator()(const Eigen::MatrixXcd& rho) const {

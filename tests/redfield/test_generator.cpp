@@ -53,6 +53,19 @@ TEST_CASE("the matrix-free action equals the assembled Liouvillian", "[redfield]
   }
 }
 
+TEST_CASE("the product-basis fast path equals the eigenbasis generator", "[redfield]") {
+  for (std::optional<int> up : {std::optional<int>(2), std::optional<int>()}) {
+    const auto system = random_system(up);
+    const RedfieldGenerator& g = system->generator();
+    const int d = system->dimension();
+    const Eigen::MatrixXcd rho = random_hermitian(d, 9);
+    Eigen::MatrixXcd fast(d, d);
+    g.apply_product_hermitian(g.to_product_basis(rho), fast);
+    const Eigen::MatrixXcd expected = g(rho);
+    CHECK((g.to_eigenbasis(fast) - expected).norm() < 1e-12 * expected.norm());
+  }
+}
+
 TEST_CASE("bath dissipators add up to the dissipative part of the generator", "[redfield]") {
   const auto system = random_system(2);
   const int d = system->dimension();

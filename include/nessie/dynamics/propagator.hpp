@@ -22,6 +22,11 @@ struct IntegrationSettings {
   double relative_tolerance = 1e-8;
   long max_steps = 100000000;  // accepted + rejected steps before giving up (NumericalError)
   double initial_step = 1e-3;
+  // Largest step, in units of 1/omega_max (omega_max = E_max - E_min, the largest Bohr frequency); 0 = no cap.
+  // Near the steady state the error estimate is tiny and a controller alone lets the step grow until the fastest
+  // coherences sit on the stepper's stability boundary, where they are amplified to the tolerance level and never
+  // decay; the cap keeps h omega_max inside the stability region.
+  double max_step_times_bandwidth = 1.0;
 };
 
 // What the integration cost.
@@ -39,7 +44,8 @@ class OutputObserver {
   virtual ~OutputObserver() = default;
   // rho in the eigenbasis at time t. Return true to stop after this sample (e.g. steady state reached).
   virtual bool observe(double t, const Eigen::MatrixXcd& rho) = 0;
-  // Called after every accepted step (e.g. to watch positivity between output times); by default nothing.
+  // Called after every accepted step (e.g. to watch positivity between output times) with rho in the PRODUCT basis
+  // (cheaper than a basis change; eigenvalues do not depend on the basis); by default nothing.
   virtual void observe_step(double /*t*/, const Eigen::Ref<const Eigen::MatrixXcd>& /*rho*/) {}
 };
 

@@ -5,6 +5,7 @@
 #include <nessie/redfield/eigenbasis.hpp>
 
 #include <Eigen/Dense>
+#include <Eigen/Sparse>
 #include <vector>
 
 namespace nessie {
@@ -30,6 +31,16 @@ class RedfieldGenerator {
   void apply_hermitian(const Eigen::Ref<const Eigen::MatrixXcd>& rho, Eigen::Ref<Eigen::MatrixXcd> drho) const;
   // Convenience: the result as a new matrix.
   Eigen::MatrixXcd operator()(const Eigen::MatrixXcd& rho) const;
+  // The fast path used for time evolution and iterative solves, for Hermitian rho given in the PRODUCT basis, where
+  // S_b = sz is diagonal (+-1) and H is sparse:
+  //   d rho/dt = C + C^dagger,  C = -i H rho + sum_b [St_b rho, S_b],  [Y, S]_mn = Y_mn (s_n - s_m),
+  // so all baths together cost one real (n_b d x d) by (d x 2d) product and O(n_b d^2) element-wise work.
+  // (Couplings that are not diagonal in the product basis take the eigenbasis route instead.)
+  void apply_product_hermitian(const Eigen::Ref<const Eigen::MatrixXcd>& rho, Eigen::Ref<Eigen::MatrixXcd> drho) const;
+  // Basis changes between the eigenbasis and the product basis (V real orthogonal).
+  Eigen::MatrixXcd to_product_basis(const Eigen::Ref<const Eigen::MatrixXcd>& rho) const;
+  Eigen::MatrixXcd to_eigenbasis(const Eigen::Ref<const Eigen::MatrixXcd>& rho) const;
+
   // D_b[rho] alone (defines the heat current from bath b).
   Eigen::MatrixXcd dissipator(int bath, const Eigen::MatrixXcd& rho) const;
   // j_b = Tr(H D_b[rho]) = sum_m E_m D_b[rho]_mm   (physics.md, "Currents").
@@ -49,6 +60,12 @@ class RedfieldGenerator {
   Eigen::VectorXd energies_;
   std::vector<Bath> baths_;
   std::vector<BathParts> parts_;
+  // Product-basis data of the fast path.
+  Eigen::MatrixXd vectors_;                         // V: eigenvectors as columns
+  Eigen::SparseMatrix<double> hamiltonian_product_; // H
+  Eigen::MatrixXd transitions_product_;             // St_b = V St_b^eig V^T, stacked: (n_b d) x d
+  Eigen::MatrixXd signs_;                           // s_b: diagonal of S_b, one column per bath
+  bool couplings_diagonal_ = true;                  // every S_b diagonal in the product basis (sz couplings)
 };
 
 }  // namespace nessie
