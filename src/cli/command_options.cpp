@@ -74,6 +74,13 @@ void add_common_options(po::options_description& description, CommonOptions& o, 
   }
 }
 
+void add_solver_option(po::options_description& description, std::string& solver) {
+  solver = "auto";
+  description.add_options()("solver", po::value(&solver)->default_value(solver),
+                            "steady-state solver: dense (LU of the Liouvillian), iterative (preconditioned GMRES, "
+                            "matrix-free), or auto (dense up to 40 levels per sector)");
+}
+
 void parse_command(const std::vector<std::string>& args, const po::options_description& description) {
   po::variables_map vm;
   try {

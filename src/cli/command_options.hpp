@@ -20,6 +20,9 @@ struct CommonOptions {
 void add_common_options(boost::program_options::options_description& description, CommonOptions& options,
                         const char* default_output);
 
+// --solver auto|dense|iterative: how the steady state is found.
+void add_solver_option(boost::program_options::options_description& description, std::string& solver);
+
 // Parses `args` into the variables bound in `description`, then the config file named by --config (command-line
 // values win). Unknown options, keys or malformed values throw InputError (config errors name the file and line).
 void parse_command(const std::vector<std::string>& args, const boost::program_options::options_description& description);

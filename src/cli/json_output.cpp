@@ -63,6 +63,8 @@ Json ness_json(const OpenSystem& system, const SteadyState& steady, const Observ
   Json weights = Json::array();
   for (const auto& [k, w] : steady.sector_weights) weights.push_back({{"up", k}, {"weight", w}});
   j["sector_weights"] = weights;
+  j["solver"] = steady.method;
+  j["solver_iterations"] = steady.iterations;
   return j;
 }
 

@@ -37,8 +37,10 @@ void print_table(const OpenSystem& system, const SteadyState& steady, const Obse
     for (const auto& [k, w] : steady.sector_weights) std::printf(" K=%d: %.6g", k, w);
     std::printf("\n");
   }
-  std::printf("\nsteady state: residual |L rho| = %.3e, trace error = %.3e, Hermiticity error = %.3e\n", steady.residual,
-              steady.trace_error, steady.hermiticity_error);
+  std::printf("\nsteady state (%s solve%s): residual |L rho| = %.3e, trace error = %.3e, Hermiticity error = %.3e\n",
+              steady.method.c_str(),
+              steady.method == "iterative" ? (", " + std::to_string(steady.iterations) + " GMRES iterations").c_str() : "",
+              steady.residual, steady.trace_error, steady.hermiticity_error);
   std::printf("\n  level   energy          population\n");
   for (int m = 0; m < system.dimension(); ++m)
     std::printf("  %5d   %+.10f   %.12f\n", m + 1, system.eigenbasis().energies()(m), o.populations(m));
@@ -70,6 +72,8 @@ int ness_command(const std::vector<std::string>& args, const std::string& comman
   description.add_options()("initial", po::value(&initial)->default_value(initial),
                             "state whose conserved sector weights select the steady state in the full space "
                             "(--up all): ground, mixed, thermal:T, a product state like udud, or file:PATH");
+  std::string solver;
+  add_solver_option(description, solver);
   add_common_options(description, common, "");
   parse_command(args, description);
   if (common.help) {
@@ -80,13 +84,14 @@ int ness_command(const std::vector<std::string>& args, const std::string& comman
   // Everything is validated before any work or any file.
   const ModelSpec spec = make_model_spec(model);
   const InitialState initial_state = parse_initial_state(initial);
+  const SteadyStateSolver solver_kind = steady_state_solver_from_name(solver);
   OutputFile output(common.output, common.force);
 
   const std::unique_ptr<OpenSystem> built = spec.build();
   const OpenSystem& system = *built;
   const Eigen::MatrixXcd rho0 = initial_density_matrix(system, initial_state);
-  const SteadyState steady = solve_steady_state(system.eigenbasis(), system.generator(),
-                                                sector_weights(system.eigenbasis(), rho0));
+  const SteadyState steady = find_steady_state(system.eigenbasis(), system.generator(),
+                                               sector_weights(system.eigenbasis(), rho0), solver_kind);
   const Observables o = system.observables().measure(steady.rho);
 
   if (output.requested()) {

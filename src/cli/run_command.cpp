@@ -99,6 +99,8 @@ int run_command(const std::vector<std::string>& args, const std::string& command
   add_model_options(description, model);
   add_integration_options(description, run);
   add_output_time_options(description, run);
+  std::string solver;
+  add_solver_option(description, solver);
   add_common_options(description, common, "nessie-run.h5");
   parse_command(args, description);
   if (common.help) {
@@ -117,12 +119,13 @@ int run_command(const std::vector<std::string>& args, const std::string& command
   if (std::filesystem::exists(common.output) && !common.force)
     throw InputError("--output", "'" + common.output + "' exists; use --force to overwrite it");
   const IntegrationSettings settings = integration_settings(run);
+  const SteadyStateSolver solver_kind = steady_state_solver_from_name(solver);
 
   const std::unique_ptr<OpenSystem> built = spec.build();
   const OpenSystem& system = *built;
   Eigen::MatrixXcd rho = initial_density_matrix(system, initial);
   const SteadyState steady =
-      solve_steady_state(system.eigenbasis(), system.generator(), sector_weights(system.eigenbasis(), rho));
+      find_steady_state(system.eigenbasis(), system.generator(), sector_weights(system.eigenbasis(), rho), solver_kind);
   const Observables ness = system.observables().measure(steady.rho);
 
   io::RunFile file(common.output, common.force, system, command_line, run.save_rho);
@@ -140,7 +143,10 @@ int run_command(const std::vector<std::string>& args, const std::string& command
   io::write_ness_group(h5, system, steady, ness);
 
   Progress progress(common.quiet);
-  RunRecorder recorder(system, steady.rho, file, progress, run.t_end, run.until_steady, run.positivity == "steps");
+  // auto: after every step while an eigenvalue problem per step is cheap next to a step (d <= 64), else at outputs.
+  const std::string positivity_mode =
+      run.positivity == "auto" ? (system.dimension() <= 64 ? "steps" : "outputs") : run.positivity;
+  RunRecorder recorder(system, steady.rho, file, progress, run.t_end, run.until_steady, positivity_mode == "steps");
   Propagator propagator(system.generator(), settings);
   const std::atomic<bool>& interrupt = install_interrupt_handlers();
   SolverStatistics stats;
@@ -189,7 +195,7 @@ int run_command(const std::vector<std::string>& args, const std::string& command
   h5.set_attribute("checks", "positivity_threshold", positivity.threshold());
   h5.set_attribute("checks", "first_violation_time", positivity.first_violation().value_or(NAN));
   h5.set_attribute("checks", "violation_duration", positivity.violation_duration());
-  h5.set_attribute("checks", "positivity_checked_at", run.positivity);
+  h5.set_attribute("checks", "positivity_checked_at", positivity_mode);
 
   const bool interrupted = propagator.interrupted();
   const std::string status = interrupted ? "interrupted" : "complete";
@@ -207,6 +213,8 @@ int run_command(const std::vector<std::string>& args, const std::string& command
     j["final"]["derivative_norm"] = recorder.last().derivative_norm;
     j["ness"] = observables_json(system, ness);
     j["ness"]["residual"] = steady.residual;
+    j["ness"]["solver"] = steady.method;
+    j["ness"]["solver_iterations"] = steady.iterations;
     j["checks"] = {{"trace_distance_to_ness", distance},
                    {"bath_heat_current_difference", bath_diff},
                    {"local_heat_current_difference", local_diff},
@@ -215,7 +223,7 @@ int run_command(const std::vector<std::string>& args, const std::string& command
                    {"relaxation_rate", number_or_null(fit_rate)},
                    {"spectral_gap", number_or_null(gap_rate)},
                    {"relaxation_rate_over_gap", number_or_null(fit_rate / gap_rate)}};
-    j["positivity"] = {{"checked_at", run.positivity},
+    j["positivity"] = {{"checked_at", positivity_mode},
                        {"threshold", positivity.threshold()},
                        {"min_eigenvalue", positivity.most_negative()},
                        {"min_eigenvalue_time", positivity.most_negative_time()},
@@ -244,6 +252,7 @@ int run_command(const std::vector<std::string>& args, const std::string& command
     std::printf("  %-32s %+22.12e %+22.12e\n", "spin current (bond 1,2)", last.spin_currents[0], ness.spin_currents[0]);
     std::printf("  %-32s %+22.12e %+22.12e\n", "ergotropy", last.ergotropy, ness.ergotropy);
     std::printf("  %-32s %+22.12e %+22.12e\n", "energy", last.energy, ness.energy);
+    std::printf("  direct NESS: %s solve, residual %.3e\n", steady.method.c_str(), steady.residual);
     std::printf("  trace distance to the direct NESS: %.3e (max current difference %.3e)\n", distance,
                 std::max({bath_diff, local_diff, spin_diff}));
     std::printf("\nrelaxation: fitted rate %s, spectral gap %s, ratio %s\n",
@@ -252,11 +261,11 @@ int run_command(const std::vector<std::string>& args, const std::string& command
     if (positivity.violated())
       std::printf("positivity: VIOLATED (checked at every %s), first at t = %g; most negative eigenvalue %.3e at "
                   "t = %g; non-positive for a total time %g\n",
-                  run.positivity == "steps" ? "step" : "output time", *positivity.first_violation(),
+                  positivity_mode == "steps" ? "step" : "output time", *positivity.first_violation(),
                   positivity.most_negative(), positivity.most_negative_time(), positivity.violation_duration());
     else
       std::printf("positivity: no eigenvalue below %.0e (checked at every %s; smallest %.3e at t = %g)\n",
-                  positivity.threshold(), run.positivity == "steps" ? "step" : "output time", positivity.most_negative(),
+                  positivity.threshold(), positivity_mode == "steps" ? "step" : "output time", positivity.most_negative(),
                   positivity.most_negative_time());
     std::printf("solver: %ld accepted steps, %ld rejected, %ld right-hand sides, %.3f s\n", stats.accepted_steps,
                 stats.rejected_steps, stats.rhs_evaluations, stats.wall_seconds);

@@ -28,7 +28,8 @@ void add_output_time_options(po::options_description& description, RunOptions& o
        "stop once the trace distance to the direct NESS is below this tolerance")
       ("save-rho", po::bool_switch(&o.save_rho), "also store rho(t) at every output time (timeseries/rho)")
       ("positivity", po::value(&o.positivity)->default_value(o.positivity),
-       "when to check the eigenvalues of rho for positivity: 'steps' (after every accepted step) or 'outputs'");
+       "when to check the eigenvalues of rho for positivity: 'steps' (after every accepted step), 'outputs', or "
+       "'auto' (steps up to dimension 64, outputs beyond)");
 }
 
 IntegrationSettings integration_settings(const RunOptions& o) {
@@ -37,8 +38,8 @@ IntegrationSettings integration_settings(const RunOptions& o) {
   if (o.max_steps < 1) throw InputError("--max-steps", "must be >= 1");
   if (!(o.t_end > 0) || !std::isfinite(o.t_end)) throw InputError("--t-end", "must be > 0");
   if (o.until_steady < 0 || !std::isfinite(o.until_steady)) throw InputError("--until-steady", "must be > 0");
-  if (o.positivity != "steps" && o.positivity != "outputs")
-    throw InputError("--positivity", "expected 'steps' or 'outputs', got '" + o.positivity + "'");
+  if (o.positivity != "steps" && o.positivity != "outputs" && o.positivity != "auto")
+    throw InputError("--positivity", "expected steps, outputs or auto, got '" + o.positivity + "'");
   IntegrationSettings settings;
   settings.stepper = stepper_from_name(o.stepper);
   settings.absolute_tolerance = o.atol;

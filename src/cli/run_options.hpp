@@ -20,7 +20,7 @@ struct RunOptions {
   double until_steady = 0;
   bool save_rho = false;
   long max_steps = 100000000;
-  std::string positivity = "steps";
+  std::string positivity = "auto";
 };
 
 // --initial, --t-end, --stepper, --atol, --rtol, --max-steps.

@@ -78,6 +78,8 @@ int sweep_command(const std::vector<std::string>& args, const std::string& comma
        "ness: direct steady state at each point; run: time evolution from --initial to --t-end at each point")
       ("threads", po::value(&threads)->default_value(threads), "worker threads (0 = all cores); results do not depend on it")
       ("csv", po::value(&csv), "also write one CSV row per point to this file");
+  std::string solver;
+  add_solver_option(description, solver);
   add_integration_options(description, run);
   add_common_options(description, common, "nessie-sweep.h5");
   parse_command(args, description);
@@ -92,6 +94,7 @@ int sweep_command(const std::vector<std::string>& args, const std::string& comma
   if (threads < 0) throw InputError("--threads", "must be >= 0");
   const IntegrationSettings settings = integration_settings(run);
   const InitialState initial = parse_initial_state(run.initial);
+  const SteadyStateSolver solver_kind = steady_state_solver_from_name(solver);
   OutputFile output(common.output, common.force);
   OutputFile csv_output(csv, common.force);
 
@@ -105,8 +108,8 @@ int sweep_command(const std::vector<std::string>& args, const std::string& comma
       grid.size(), threads,
       [&](std::size_t p) {
         const std::unique_ptr<OpenSystem> system = grid.model(base, p).build();
-        results[p] = method == "ness" ? solve_point_ness(*system, initial)
-                                      : solve_point_run(*system, initial, run.t_end, settings);
+        results[p] = method == "ness" ? solve_point_ness(*system, initial, solver_kind)
+                                      : solve_point_run(*system, initial, run.t_end, settings, solver_kind);
         if (common.json) {
           Json j;
           const std::vector<double> values = grid.point(p);

@@ -9,6 +9,8 @@ void write_ness_group(Hdf5File& file, const OpenSystem& system, const SteadyStat
   file.write_complex_dataset("ness/rho", row_major(system.eigenbasis().to_product_basis(steady.rho)), {d, d});
   write_observables(file, "ness", o);
   file.set_attribute("ness", "residual", steady.residual);
+  file.set_attribute("ness", "solver", steady.method);
+  file.set_attribute("ness", "solver_iterations", steady.iterations);
   file.set_attribute("ness", "solve_trace_error", steady.trace_error);
   file.set_attribute("ness", "solve_hermiticity_error", steady.hermiticity_error);
   std::vector<long long> sectors;

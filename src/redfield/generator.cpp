@@ -18,6 +18,8 @@ RedfieldGenerator::RedfieldGenerator(const Eigenbasis& eigenbasis, const std::ve
     for (int n = 0; n < d; ++n)
       for (int m = 0; m < d; ++m) parts.st(m, n) = parts.s(m, n) * baths[b].rate(energies_(n) - energies_(m));
     parts.m = parts.s * parts.st;
+    parts.stacked.resize(2 * d, d);
+    parts.stacked << parts.st, parts.m;
     parts_.push_back(std::move(parts));
   }
   // Fast path in the product basis.
@@ -99,18 +101,26 @@ void RedfieldGenerator::apply(const Eigen::Ref<const Eigen::MatrixXcd>& rho, Eig
 
 void RedfieldGenerator::apply_hermitian(const Eigen::Ref<const Eigen::MatrixXcd>& rho,
                                         Eigen::Ref<Eigen::MatrixXcd> drho) const {
-  const int d = dimension();
-  // A = sum_b (St rho S - M rho); D = A + A^dagger for Hermitian rho.
-  Eigen::MatrixXcd a = Eigen::MatrixXcd::Zero(d, d);
-  Eigen::MatrixXcd st_rho(d, d);
+  const Eigen::Index d = dimension();
+  // A = sum_b (St rho S - M rho); D = A + A^dagger for Hermitian rho. Real arithmetic on [Re rho | Im rho]:
+  // one product [St_b; M_b] [Re | Im] and one [St_b Re; St_b Im] S_b per bath.
+  Eigen::MatrixXd parts(d, 2 * d);
+  parts.leftCols(d) = rho.real();
+  parts.rightCols(d) = rho.imag();
+  Eigen::MatrixXd a_re = Eigen::MatrixXd::Zero(d, d), a_im = Eigen::MatrixXd::Zero(d, d);
+  Eigen::MatrixXd left(2 * d, 2 * d), st_rho(2 * d, d), right(2 * d, d);
   for (const BathParts& p : parts_) {
-    st_rho.noalias() = p.st * rho;
-    a.noalias() += st_rho * p.s;
-    a.noalias() -= p.m * rho;
+    left.noalias() = p.stacked * parts;  // [St Re, St Im; M Re, M Im]
+    st_rho.topRows(d) = left.topLeftCorner(d, d);
+    st_rho.bottomRows(d) = left.topRightCorner(d, d);
+    right.noalias() = st_rho * p.s;  // [St Re S; St Im S]
+    a_re += right.topRows(d) - left.bottomLeftCorner(d, d);
+    a_im += right.bottomRows(d) - left.bottomRightCorner(d, d);
   }
-  for (int n = 0; n < d; ++n)
-    for (int m = 0; m < d; ++m)
-      drho(m, n) = Complex(0, -(energies_(m) - energies_(n))) * rho(m, n) + a(m, n) + std::conj(a(n, m));
+  for (Eigen::Index n = 0; n < d; ++n)
+    for (Eigen::Index m = 0; m < d; ++m)
+      drho(m, n) = Complex(0, -(energies_(m) - energies_(n))) * rho(m, n) +
+                   Complex(a_re(m, n) + a_re(n, m), a_im(m, n) - a_im(n, m));
 }
 
 Eigen::MatrixXcd RedfieldGenerator::dissipator(int bath, const Eigen::MatrixXcd& rho) const {

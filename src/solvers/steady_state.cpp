@@ -2,7 +2,9 @@
 
 #include <nessie/errors.hpp>
 #include <nessie/redfield/liouvillian.hpp>
+#include <nessie/solvers/iterative_steady_state.hpp>
 
+#include <algorithm>
 #include <cmath>
 #include <string>
 
@@ -26,7 +28,8 @@ SteadyState solve_steady_state(const Eigenbasis& eigenbasis, const RedfieldGener
     const int n = static_cast<int>(levels.size());
     if (n > max_dense_levels)
       throw NumericalError("the sector with " + std::to_string(sector) + " up spins has dimension " + std::to_string(n) +
-                           ", above the dense solver's limit of " + std::to_string(max_dense_levels));
+                           ", above the dense solver's limit of " + std::to_string(max_dense_levels) +
+                           "; use --solver iterative");
     Eigen::MatrixXcd l = assemble_liouvillian(generator, levels);
     Eigen::VectorXcd rhs = Eigen::VectorXcd::Zero(l.rows());
     // The trace is conserved, so the diagonal rows of L are linearly dependent: replace row (0,0) by Tr rho = w.
@@ -46,6 +49,26 @@ SteadyState solve_steady_state(const Eigenbasis& eigenbasis, const RedfieldGener
   result.trace_error = std::abs(result.rho.trace().real() - total_weight);
   result.residual = generator(result.rho).norm();
   return result;
+}
+
+SteadyStateSolver steady_state_solver_from_name(const std::string& name) {
+  if (name == "auto") return SteadyStateSolver::automatic;
+  if (name == "dense") return SteadyStateSolver::dense;
+  if (name == "iterative") return SteadyStateSolver::iterative;
+  throw InputError("--solver", "expected auto, dense or iterative, got '" + name + "'");
+}
+
+SteadyState find_steady_state(const Eigenbasis& eigenbasis, const RedfieldGenerator& generator,
+                              const std::map<int, double>& weights, SteadyStateSolver solver) {
+  if (solver == SteadyStateSolver::automatic) {
+    std::map<int, int> levels;
+    for (int i = 0; i < eigenbasis.dimension(); ++i) ++levels[eigenbasis.sector_of(i)];
+    int largest = 0;
+    for (const auto& [k, n] : levels) largest = std::max(largest, n);
+    solver = largest <= automatic_dense_limit ? SteadyStateSolver::dense : SteadyStateSolver::iterative;
+  }
+  if (solver == SteadyStateSolver::dense) return solve_steady_state(eigenbasis, generator, weights);
+  return solve_steady_state_iterative(eigenbasis, generator, weights);
 }
 
 }  // namespace nessie

@@ -34,19 +34,21 @@ PointResult with_model(const OpenSystem& system) {
 
 }  // namespace
 
-PointResult solve_point_ness(const OpenSystem& system, const InitialState& initial) {
+PointResult solve_point_ness(const OpenSystem& system, const InitialState& initial, SteadyStateSolver solver) {
   PointResult r = with_model(system);
   const Eigen::MatrixXcd rho0 = initial_density_matrix(system, initial);
-  r.steady = solve_steady_state(system.eigenbasis(), system.generator(), sector_weights(system.eigenbasis(), rho0));
+  r.steady = find_steady_state(system.eigenbasis(), system.generator(), sector_weights(system.eigenbasis(), rho0),
+                               solver);
   r.observables = system.observables().measure(r.steady.rho);
   return r;
 }
 
 PointResult solve_point_run(const OpenSystem& system, const InitialState& initial, double t_end,
-                            const IntegrationSettings& settings) {
+                            const IntegrationSettings& settings, SteadyStateSolver solver) {
   PointResult r = with_model(system);
   Eigen::MatrixXcd rho = initial_density_matrix(system, initial);
-  r.steady = solve_steady_state(system.eigenbasis(), system.generator(), sector_weights(system.eigenbasis(), rho));
+  r.steady = find_steady_state(system.eigenbasis(), system.generator(), sector_weights(system.eigenbasis(), rho),
+                               solver);
   PositivityObserver observer;
   const SolverStatistics stats = Propagator(system.generator(), settings).propagate(rho, {0.0, t_end}, observer);
   r.observables = system.observables().measure(rho);

@@ -2,6 +2,7 @@
 
 #include <exception>
 #include <mutex>
+#include <omp.h>
 #include <thread>
 
 namespace nessie {
@@ -44,6 +45,8 @@ bool for_each_point(std::size_t points, int threads, const std::function<void(st
   std::exception_ptr error;
   std::mutex mutex;
   auto work = [&]() {
+    // Points run in parallel; one thread per point keeps Eigen's OpenMP products from oversubscribing the cores.
+    if (workers > 1) omp_set_num_threads(1);
     for (;;) {
       if (failed.load() || (interrupt && interrupt->load())) return;
       const std::size_t index = next.fetch_add(1);
@@ -67,6 +70,7 @@ bool for_each_point(std::size_t points, int threads, const std::function<void(st
   for (std::size_t w = 1; w < workers; ++w) pool.emplace_back(work);
   work();
   for (std::thread& t : pool) t.join();
+  if (workers > 1) omp_set_num_threads(static_cast<int>(cores));
   if (error) std::rethrow_exception(error);
   return done.load() == points;
 }

@@ -27,7 +27,8 @@ class RedfieldGenerator {
 
   // d rho/dt for any matrix rho (no Hermiticity assumed); three real-by-complex d x d products per bath.
   void apply(const Eigen::Ref<const Eigen::MatrixXcd>& rho, Eigen::Ref<Eigen::MatrixXcd> drho) const;
-  // The same for Hermitian rho, using S rho St^T = (St rho S)^dagger: two products per bath.
+  // The same for Hermitian rho, using S rho St^T = (St rho S)^dagger: D = A + A^dagger, A = St rho S - M rho
+  // (two real products per bath on [Re rho | Im rho]).
   void apply_hermitian(const Eigen::Ref<const Eigen::MatrixXcd>& rho, Eigen::Ref<Eigen::MatrixXcd> drho) const;
   // Convenience: the result as a new matrix.
   Eigen::MatrixXcd operator()(const Eigen::MatrixXcd& rho) const;
@@ -56,6 +57,7 @@ class RedfieldGenerator {
     Eigen::MatrixXd s;   // S_b
     Eigen::MatrixXd st;  // St_b
     Eigen::MatrixXd m;   // S_b St_b
+    Eigen::MatrixXd stacked;  // [St_b; M_b], 2d x d
   };
   Eigen::VectorXd energies_;
   std::vector<Bath> baths_;

@@ -5,6 +5,7 @@
 
 #include <Eigen/Dense>
 #include <map>
+#include <string>
 
 namespace nessie {
 
@@ -15,6 +16,8 @@ struct SteadyState {
   double residual = 0;                  // ||L rho||_F, with the matrix-free generator
   double trace_error = 0;               // |Tr rho - 1|
   double hermiticity_error = 0;         // ||rho - rho^dagger||_F of the raw solution
+  std::string method = "dense";         // "dense" (LU of the assembled Liouvillian) or "iterative" (GMRES)
+  int iterations = 0;                   // Krylov iterations of the iterative solve
 };
 
 // Conserved sector weights Tr(P_K rho0) of a state in the eigenbasis.
@@ -26,5 +29,18 @@ std::map<int, double> sector_weights(const Eigenbasis& eigenbasis, const Eigen::
 // Each block is a dense LU solve of the assembled Liouvillian with one diagonal row replaced by the trace condition.
 SteadyState solve_steady_state(const Eigenbasis& eigenbasis, const RedfieldGenerator& generator,
                                const std::map<int, double>& weights);
+
+enum class SteadyStateSolver { automatic, dense, iterative };
+
+// The largest sector (in levels) that the automatic choice still solves densely: an LU of (40^2)^2 complex entries
+// takes a fraction of a second, beyond it the matrix-free Krylov solve is faster and needs O(d^2) memory.
+constexpr int automatic_dense_limit = 40;
+
+// "auto", "dense", "iterative" (InputError("--solver") otherwise).
+SteadyStateSolver steady_state_solver_from_name(const std::string& name);
+
+// Dense or iterative solve; `automatic` picks dense when every sector has at most automatic_dense_limit levels.
+SteadyState find_steady_state(const Eigenbasis& eigenbasis, const RedfieldGenerator& generator,
+                              const std::map<int, double>& weights, SteadyStateSolver solver);
 
 }  // namespace nessie

@@ -29,9 +29,11 @@ struct PointResult {
 };
 
 // Direct steady state (sector weights from `initial` in the full space).
-PointResult solve_point_ness(const OpenSystem& system, const InitialState& initial);
+PointResult solve_point_ness(const OpenSystem& system, const InitialState& initial,
+                             SteadyStateSolver solver = SteadyStateSolver::automatic);
 // Time evolution from `initial` to t_end; observables of the final state, checked against the direct NESS.
 PointResult solve_point_run(const OpenSystem& system, const InitialState& initial, double t_end,
-                            const IntegrationSettings& settings);
+                            const IntegrationSettings& settings,
+                            SteadyStateSolver solver = SteadyStateSolver::automatic);
 
 }  // namespace nessie
