@@ -31,8 +31,8 @@ void integrate(Stepper stepper, RedfieldSystem& system, State& x, const std::vec
   double t = times.front();
   const Eigen::VectorXd& e = system.generator().energies();
   const double bandwidth = e.size() > 1 ? e.maxCoeff() - e.minCoeff() : 0.0;
-  const double max_step = settings.max_step_times_bandwidth > 0 && bandwidth > 0
-                              ? settings.max_step_times_bandwidth / bandwidth
+  const double max_step = settings.max_step_scale > 0 && bandwidth > 0
+                              ? settings.max_step_scale * stability_limit(settings.stepper) / bandwidth
                               : std::numeric_limits<double>::infinity();
   double dt = std::min(settings.initial_step, max_step);
   const RedfieldGenerator& generator = system.generator();
@@ -92,6 +92,8 @@ std::string stepper_name(StepperKind kind) {
   }
   return "?";
 }
+
+double stability_limit(StepperKind kind) { return kind == StepperKind::fehlberg78 ? 2.5 : 1.0; }
 
 StepperKind stepper_from_name(const std::string& name) {
   for (StepperKind k : {StepperKind::dopri5, StepperKind::cash_karp54, StepperKind::fehlberg78,

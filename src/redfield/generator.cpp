@@ -4,8 +4,17 @@
 
 namespace nessie {
 
+namespace {
+// Scratch matrices of the right-hand sides, kept per thread: allocating a few MB per call costs more than the
+// products themselves (page faults), and each thread of a sweep has its own.
+struct Workspace {
+  Eigen::MatrixXd parts, h_rho, c_re, c_im, columns, y, left, st_rho, right;
+};
+thread_local Workspace workspace;
+}  // namespace
+
 RedfieldGenerator::RedfieldGenerator(const Eigenbasis& eigenbasis, const std::vector<Bath>& baths,
-                                     const std::vector<SparseOperator>& sz_operators)
+                                     const std::vector<SparseOperator>& sz_operators, const SparseOperator* hamiltonian)
     : energies_(eigenbasis.energies()), baths_(baths) {
   if (sz_operators.size() != baths.size())
     throw std::logic_error("RedfieldGenerator: one coupling operator per bath");
@@ -24,17 +33,23 @@ RedfieldGenerator::RedfieldGenerator(const Eigenbasis& eigenbasis, const std::ve
   }
   // Fast path in the product basis.
   vectors_ = eigenbasis.vectors();
-  const Eigen::MatrixXd h = vectors_ * energies_.asDiagonal() * vectors_.transpose();
-  hamiltonian_product_ = h.sparseView(1e-14, 1.0);
-  const Eigen::Index nb = static_cast<Eigen::Index>(baths.size());
-  transitions_product_.resize(nb * d, d);
-  signs_.resize(d, nb);
-  for (Eigen::Index b = 0; b < nb; ++b) {
-    const std::size_t i = static_cast<std::size_t>(b);
-    transitions_product_.middleRows(b * d, d) = vectors_ * parts_[i].st * vectors_.transpose();
+  if (hamiltonian) {
+    hamiltonian_product_ = hamiltonian->real();
+  } else {
+    const Eigen::MatrixXd h = vectors_ * energies_.asDiagonal() * vectors_.transpose();
+    hamiltonian_product_ = h.sparseView();
+  }
+  for (std::size_t i = 0; i < baths.size(); ++i) {
     const Eigen::MatrixXcd s_product = Eigen::MatrixXcd(sz_operators[i]);
-    signs_.col(b) = s_product.diagonal().real();
-    couplings_diagonal_ = couplings_diagonal_ && (s_product - Eigen::MatrixXcd(s_product.diagonal().asDiagonal())).norm() == 0.0;
+    const Eigen::VectorXd signs = s_product.diagonal().real();
+    couplings_diagonal_ =
+        couplings_diagonal_ && (s_product - Eigen::MatrixXcd(s_product.diagonal().asDiagonal())).norm() == 0.0;
+    ProductBath pb;
+    for (Eigen::Index n = 0; n < d; ++n) (signs(n) > 0 ? pb.up : pb.down).push_back(n);
+    const Eigen::MatrixXd st = vectors_ * parts_[i].st * vectors_.transpose();
+    pb.st_up = st(pb.up, Eigen::all);
+    pb.st_down = st(pb.down, Eigen::all);
+    product_baths_.push_back(std::move(pb));
   }
 }
 
@@ -56,28 +71,55 @@ void RedfieldGenerator::apply_product_hermitian(const Eigen::Ref<const Eigen::Ma
     return;
   }
   const Eigen::Index d = dimension();
-  const Eigen::Index nb = bath_count();
-  // [Re rho | Im rho] as one real d x 2d matrix, so that every St_b acts on both halves in a single real product.
-  Eigen::MatrixXd parts(d, 2 * d);
+  Workspace& w = workspace;
+  // [Re rho | Im rho] as one real d x 2d matrix, so that each product acts on both halves at once.
+  Eigen::MatrixXd& parts = w.parts;
+  parts.resize(d, 2 * d);
   parts.leftCols(d) = rho.real();
   parts.rightCols(d) = rho.imag();
-  const Eigen::MatrixXd y = transitions_product_ * parts;  // (n_b d) x 2d: St_b Re rho, St_b Im rho
-  Eigen::MatrixXd h_rho(d, 2 * d);
-  h_rho.noalias() = hamiltonian_product_ * parts;           // H Re rho, H Im rho (sparse)
-  // C = -i H rho + sum_b Y_b (s_n - s_m), then d rho/dt = C + C^dagger.
-  Eigen::MatrixXcd c(d, d);
-  for (Eigen::Index n = 0; n < d; ++n)
-    for (Eigen::Index m = 0; m < d; ++m) {
-      double re = h_rho(m, d + n), im = -h_rho(m, n);  // -i (a + i b) = b - i a
-      for (Eigen::Index b = 0; b < nb; ++b) {
-        const double ds = signs_(n, b) - signs_(m, b);
-        if (ds == 0.0) continue;
-        re += ds * y(b * d + m, n);
-        im += ds * y(b * d + m, d + n);
-      }
-      c(m, n) = Complex(re, im);
+  // C = -i H rho: with H rho = a + i b, -i (a + i b) = b - i a.
+  w.h_rho.resize(d, 2 * d);
+  w.h_rho.noalias() = hamiltonian_product_ * parts;
+  Eigen::MatrixXd& c_re = w.c_re;
+  Eigen::MatrixXd& c_im = w.c_im;
+  c_re = w.h_rho.rightCols(d);
+  c_im = -w.h_rho.leftCols(d);
+  // C += [St_b rho, S_b]: (s_n - s_m) = -2 on (up, down), +2 on (down, up), 0 elsewhere.
+  for (const ProductBath& pb : product_baths_) {
+    const Eigen::Index nu = static_cast<Eigen::Index>(pb.up.size()), nd = static_cast<Eigen::Index>(pb.down.size());
+    if (nu == 0 || nd == 0) continue;
+    Eigen::MatrixXd& columns = w.columns;  // rho(:, down), real and imaginary parts
+    columns.resize(d, 2 * nd);
+    for (Eigen::Index j = 0; j < nd; ++j) {
+      columns.col(j) = parts.col(pb.down[static_cast<std::size_t>(j)]);
+      columns.col(nd + j) = parts.col(d + pb.down[static_cast<std::size_t>(j)]);
     }
-  drho = c + c.adjoint();
+    Eigen::MatrixXd& y_ud = w.y;
+    y_ud.resize(nu, 2 * nd);
+    y_ud.noalias() = pb.st_up * columns;
+    for (Eigen::Index j = 0; j < nd; ++j)
+      for (Eigen::Index i = 0; i < nu; ++i) {
+        c_re(pb.up[static_cast<std::size_t>(i)], pb.down[static_cast<std::size_t>(j)]) -= 2 * y_ud(i, j);
+        c_im(pb.up[static_cast<std::size_t>(i)], pb.down[static_cast<std::size_t>(j)]) -= 2 * y_ud(i, nd + j);
+      }
+    Eigen::MatrixXd& columns_up = w.columns;  // rho(:, up)
+    columns_up.resize(d, 2 * nu);
+    for (Eigen::Index j = 0; j < nu; ++j) {
+      columns_up.col(j) = parts.col(pb.up[static_cast<std::size_t>(j)]);
+      columns_up.col(nu + j) = parts.col(d + pb.up[static_cast<std::size_t>(j)]);
+    }
+    Eigen::MatrixXd& y_du = w.y;
+    y_du.resize(nd, 2 * nu);
+    y_du.noalias() = pb.st_down * columns_up;
+    for (Eigen::Index j = 0; j < nu; ++j)
+      for (Eigen::Index i = 0; i < nd; ++i) {
+        c_re(pb.down[static_cast<std::size_t>(i)], pb.up[static_cast<std::size_t>(j)]) += 2 * y_du(i, j);
+        c_im(pb.down[static_cast<std::size_t>(i)], pb.up[static_cast<std::size_t>(j)]) += 2 * y_du(i, nu + j);
+      }
+  }
+  // d rho/dt = C + C^dagger
+  for (Eigen::Index n = 0; n < d; ++n)
+    for (Eigen::Index m = 0; m < d; ++m) drho(m, n) = Complex(c_re(m, n) + c_re(n, m), c_im(m, n) - c_im(n, m));
 }
 
 Eigen::MatrixXcd RedfieldGenerator::operator()(const Eigen::MatrixXcd& rho) const {
@@ -104,11 +146,21 @@ void RedfieldGenerator::apply_hermitian(const Eigen::Ref<const Eigen::MatrixXcd>
   const Eigen::Index d = dimension();
   // A = sum_b (St rho S - M rho); D = A + A^dagger for Hermitian rho. Real arithmetic on [Re rho | Im rho]:
   // one product [St_b; M_b] [Re | Im] and one [St_b Re; St_b Im] S_b per bath.
-  Eigen::MatrixXd parts(d, 2 * d);
+  Workspace& w = workspace;
+  Eigen::MatrixXd& parts = w.parts;
+  parts.resize(d, 2 * d);
   parts.leftCols(d) = rho.real();
   parts.rightCols(d) = rho.imag();
-  Eigen::MatrixXd a_re = Eigen::MatrixXd::Zero(d, d), a_im = Eigen::MatrixXd::Zero(d, d);
-  Eigen::MatrixXd left(2 * d, 2 * d), st_rho(2 * d, d), right(2 * d, d);
+  Eigen::MatrixXd& a_re = w.c_re;
+  Eigen::MatrixXd& a_im = w.c_im;
+  a_re.setZero(d, d);
+  a_im.setZero(d, d);
+  Eigen::MatrixXd& left = w.left;
+  Eigen::MatrixXd& st_rho = w.st_rho;
+  Eigen::MatrixXd& right = w.right;
+  left.resize(2 * d, 2 * d);
+  st_rho.resize(2 * d, d);
+  right.resize(2 * d, d);
   for (const BathParts& p : parts_) {
     left.noalias() = p.stacked * parts;  // [St Re, St Im; M Re, M Im]
     st_rho.topRows(d) = left.topLeftCorner(d, d);

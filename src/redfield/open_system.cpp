@@ -35,7 +35,7 @@ OpenSystem::OpenSystem(const Ring& ring, std::optional<int> up, const std::vecto
       basis_(ring.sites(), up),
       hamiltonian_(ring_hamiltonian(ring_, basis_)),
       eigenbasis_(hamiltonian_, basis_),
-      generator_(eigenbasis_, checked_baths(ring_, baths), coupling_operators(basis_, baths)),
+      generator_(eigenbasis_, checked_baths(ring_, baths), coupling_operators(basis_, baths), &hamiltonian_),
       observables_(ring_, basis_, eigenbasis_, generator_) {}
 
 }  // namespace nessie

@@ -16,9 +16,10 @@ namespace nessie {
 //   D_b[rho] = St_b rho S_b - M_b rho + S_b rho St_b^T - rho M_b^T.
 class RedfieldGenerator {
  public:
-  // sz_operators[b] is S_b = sz at the site of baths[b], in the product basis.
+  // sz_operators[b] is S_b = sz at the site of baths[b], in the product basis; `hamiltonian` is H in the product
+  // basis (sparse), or null to rebuild it densely from the eigenbasis (small test systems).
   RedfieldGenerator(const Eigenbasis& eigenbasis, const std::vector<Bath>& baths,
-                    const std::vector<SparseOperator>& sz_operators);
+                    const std::vector<SparseOperator>& sz_operators, const SparseOperator* hamiltonian = nullptr);
 
   int dimension() const { return static_cast<int>(energies_.size()); }
   const Eigen::VectorXd& energies() const { return energies_; }
@@ -35,7 +36,9 @@ class RedfieldGenerator {
   // The fast path used for time evolution and iterative solves, for Hermitian rho given in the PRODUCT basis, where
   // S_b = sz is diagonal (+-1) and H is sparse:
   //   d rho/dt = C + C^dagger,  C = -i H rho + sum_b [St_b rho, S_b],  [Y, S]_mn = Y_mn (s_n - s_m),
-  // so all baths together cost one real (n_b d x d) by (d x 2d) product and O(n_b d^2) element-wise work.
+  // and [Y, S] vanishes between states with equal s, so per bath only the blocks (up, down) and (down, up) of
+  // St_b rho are formed: two real products of total size d x d x d/2 (a quarter of a complex product).
+  // Plus O(n_b d^2) element-wise work and one sparse product with H.
   // (Couplings that are not diagonal in the product basis take the eigenbasis route instead.)
   void apply_product_hermitian(const Eigen::Ref<const Eigen::MatrixXcd>& rho, Eigen::Ref<Eigen::MatrixXcd> drho) const;
   // Basis changes between the eigenbasis and the product basis (V real orthogonal).
@@ -65,8 +68,11 @@ class RedfieldGenerator {
   // Product-basis data of the fast path.
   Eigen::MatrixXd vectors_;                         // V: eigenvectors as columns
   Eigen::SparseMatrix<double> hamiltonian_product_; // H
-  Eigen::MatrixXd transitions_product_;             // St_b = V St_b^eig V^T, stacked: (n_b d) x d
-  Eigen::MatrixXd signs_;                           // s_b: diagonal of S_b, one column per bath
+  struct ProductBath {
+    std::vector<Eigen::Index> up, down;  // product states with s_b = +1 and -1
+    Eigen::MatrixXd st_up, st_down;      // rows `up` and `down` of St_b = V St_b^eig V^T
+  };
+  std::vector<ProductBath> product_baths_;
   bool couplings_diagonal_ = true;                  // every S_b diagonal in the product basis (sz couplings)
 };
 
