@@ -169,7 +169,7 @@ int run_command(const std::vector<std::string>& args, const std::string& command
   const double spin_diff = max_difference(last.spin_currents, ness.spin_currents);
   const double ergotropy_diff = std::abs(last.ergotropy - ness.ergotropy);
   const std::optional<RelaxationFit> fit = fit_relaxation_rate(recorder.times(), recorder.distances());
-  const std::optional<SpectralGap> gap = spectral_gap(system.eigenbasis(), system.generator());
+  const std::optional<SpectralGap> gap = find_spectral_gap(system.eigenbasis(), system.generator());
   const double gap_rate = gap ? gap->rate : NAN;
   const double fit_rate = fit ? fit->rate : NAN;
   const PositivityMonitor& positivity = recorder.positivity();
@@ -256,7 +256,7 @@ int run_command(const std::vector<std::string>& args, const std::string& command
     std::printf("  trace distance to the direct NESS: %.3e (max current difference %.3e)\n", distance,
                 std::max({bath_diff, local_diff, spin_diff}));
     std::printf("\nrelaxation: fitted rate %s, spectral gap %s, ratio %s\n",
-                fit ? std::to_string(fit_rate).c_str() : "n/a (too few samples above 1e-9)",
+                fit ? std::to_string(fit_rate).c_str() : "n/a (fewer than 3 samples between 1e-2 of the initial distance and the noise floor)",
                 gap ? std::to_string(gap_rate).c_str() : "n/a", fit && gap ? std::to_string(fit_rate / gap_rate).c_str() : "n/a");
     if (positivity.violated())
       std::printf("positivity: VIOLATED (checked at every %s), first at t = %g; most negative eigenvalue %.3e at "

@@ -1,6 +1,7 @@
 #include <nessie/sweep/avoided_crossings.hpp>
 
 #include <algorithm>
+#include <cmath>
 #include <map>
 
 namespace nessie {
@@ -29,7 +30,9 @@ std::vector<AvoidedCrossing> find_avoided_crossings(const std::vector<double>& v
       auto gap = [&](std::size_t i) { return levels[i].at(sector)[k + 1] - levels[i].at(sector)[k]; };
       for (std::size_t i = 1; i + 1 < values.size(); ++i) {
         const double g0 = gap(i - 1), g1 = gap(i), g2 = gap(i + 1);
-        if (!(g1 < g0 && g1 <= g2)) continue;
+        // A dip deeper than round-off on both sides (a constant gap is not a crossing).
+        const double noise = 1e-9 * std::max(1.0, std::abs(g1));
+        if (!(g1 < g0 - noise && g1 < g2 - noise)) continue;
         // Parabola through the three points (uniform spacing h): vertex offset and value.
         const double h = values[i + 1] - values[i];
         const double curvature = g0 - 2 * g1 + g2;

@@ -15,11 +15,9 @@ struct IterativeSettings {
   int max_iterations = 3000;
 };
 
-// Solves A x = b with A(x) = L(x) + sum_K Tr(P_K x) P_K / d_K and b = sum_K w_K P_K / d_K (eigenbasis). The trace of
-// L x vanishes in every sector, so the solution has Tr(P_K x) = w_K and L x = 0: the same state as the dense solve.
-// Right preconditioner: the coherent part plus the diagonal of the dissipator for coherences (element-wise), and the
-// exact population block (a d x d rate matrix, LU-factorised once). Every Krylov vector stays Hermitian, so each
-// iteration costs one Hermitian matrix-free application of L. Throws NumericalError if it does not converge.
+// GMRES on A x = b with the AugmentedGenerator (its header explains why the solution is the steady state with sector
+// weights w_K, and what the preconditioner is). Every Krylov vector stays Hermitian, so each iteration costs one
+// Hermitian matrix-free application of L. Throws NumericalError if it does not converge.
 SteadyState solve_steady_state_iterative(const Eigenbasis& eigenbasis, const RedfieldGenerator& generator,
                                          const std::map<int, double>& weights, const IterativeSettings& settings = {});
 

@@ -4,6 +4,7 @@
 #include <nessie/redfield/generator.hpp>
 
 #include <optional>
+#include <string>
 
 namespace nessie {
 
@@ -11,7 +12,9 @@ namespace nessie {
 struct SpectralGap {
   double rate = 0;       // smallest |Re lambda| over the non-stationary eigenvalues
   double frequency = 0;  // Im lambda of that eigenvalue
-  int blocks = 0;        // sector blocks (K, K') diagonalised
+  int blocks = 0;        // sector blocks (K, K') diagonalised (dense method)
+  std::string method = "dense";  // "dense" or "arnoldi"
+  int krylov_dimension = 0;      // Arnoldi steps (arnoldi method)
 };
 
 // Dense eigenvalues of L block by block over pairs of sectors (K, K'); each diagonal block has one stationary
@@ -19,5 +22,16 @@ struct SpectralGap {
 // of rho (the dense eigensolver would take too long).
 std::optional<SpectralGap> spectral_gap(const Eigenbasis& eigenbasis, const RedfieldGenerator& generator,
                                         int max_block = 1600);
+
+// Without any d^2 x d^2 matrix: Arnoldi on the inverse of the AugmentedGenerator (shift-invert at 0; each step is one
+// preconditioned GMRES solve), on the real space of Hermitian matrices. Its largest Ritz values 1/lambda are the
+// eigenvalues of L closest to 0; the moved stationary eigenvalues (lambda = 1) are skipped. Finds the slowest modes
+// near the origin; a coherence that decays more slowly than every mode near 0 while oscillating fast would be missed.
+// std::nullopt when no Ritz value converged.
+std::optional<SpectralGap> spectral_gap_arnoldi(const Eigenbasis& eigenbasis, const RedfieldGenerator& generator,
+                                                int krylov_dimension = 40);
+
+// Dense while every sector block fits (d_K <= 40), Arnoldi beyond.
+std::optional<SpectralGap> find_spectral_gap(const Eigenbasis& eigenbasis, const RedfieldGenerator& generator);
 
 }  // namespace nessie
