@@ -21,9 +21,11 @@ class InputError : public std::runtime_error {
  public:
   InputError(std::string option, const std::string& problem);
   const std::string& option() const { return option_; }
+  const std::string& problem() const { return problem_; }
 
  private:
   std::string option_;
+  std::string problem_;
 };
 
 // A numerical fault: non-finite state, stepper without progress, singular solve. Exit code 3.

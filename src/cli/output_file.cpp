@@ -10,14 +10,14 @@ namespace fs = std::filesystem;
 
 namespace nessie::cli {
 
-OutputFile::OutputFile(std::string path, bool force) : path_(std::move(path)) {
+OutputFile::OutputFile(std::string path, bool force, std::string option) : path_(std::move(path)) {
   if (path_.empty()) return;
   const fs::path target(path_);
   if (fs::exists(target) && !force)
-    throw InputError("--output", "'" + path_ + "' exists; use --force to overwrite it");
-  if (fs::is_directory(target)) throw InputError("--output", "'" + path_ + "' is a folder");
+    throw InputError(option, "'" + path_ + "' exists; use --force to overwrite it");
+  if (fs::is_directory(target)) throw InputError(option, "'" + path_ + "' is a folder");
   const fs::path folder = target.has_parent_path() ? target.parent_path() : fs::path(".");
-  if (!fs::is_directory(folder)) throw InputError("--output", "folder '" + folder.string() + "' does not exist");
+  if (!fs::is_directory(folder)) throw InputError(option, "folder '" + folder.string() + "' does not exist");
   temporary_ = (folder / ("." + target.filename().string() + ".tmp-" + std::to_string(::getpid()))).string();
 }
 

@@ -8,7 +8,7 @@ namespace nessie::cli {
 // does not exist), so that bad input stops before any work. The temporary file is removed unless commit() ran.
 class OutputFile {
  public:
-  OutputFile(std::string path, bool force);
+  OutputFile(std::string path, bool force, std::string option = "--output");
   ~OutputFile();
   OutputFile(const OutputFile&) = delete;
   OutputFile& operator=(const OutputFile&) = delete;

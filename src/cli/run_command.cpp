@@ -156,6 +156,14 @@ int run_command(const std::vector<std::string>& args, const std::string& command
     progress.done();
     file.finish("failed", e.what());
     throw;
+  } catch (const IoError& e) {
+    progress.done();
+    if (file.write_failed()) {
+      file.abandon();  // a write failed half-way: keep what was flushed, touch the file no more
+    } else {
+      file.finish("failed", e.what());  // stopped before writing (disk almost full): the file closes cleanly
+    }
+    throw;
   }
   progress.done();
   const double t_final = propagator.stopped_at();

@@ -71,7 +71,7 @@ std::vector<ScanAxis> parse_scans(const std::vector<std::string>& texts, const M
       const std::vector<double> values = grid.point(p);
       for (std::size_t a = 0; a < axes.size(); ++a)
         at += (a ? ", " : "") + axes[a].name() + " = " + std::to_string(values[a]);
-      throw InputError("--scan", std::string(e.what()) + " (at " + at + ")");
+      throw InputError("--scan", (e.option() == "--scan" ? e.problem() : std::string(e.what())) + " (at " + at + ")");
     }
   }
   return axes;

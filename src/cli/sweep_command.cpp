@@ -96,7 +96,7 @@ int sweep_command(const std::vector<std::string>& args, const std::string& comma
   const InitialState initial = parse_initial_state(run.initial);
   const SteadyStateSolver solver_kind = steady_state_solver_from_name(solver);
   OutputFile output(common.output, common.force);
-  OutputFile csv_output(csv, common.force);
+  OutputFile csv_output(csv, common.force, "--csv");
 
   const SweepGrid grid(axes);
   std::vector<PointResult> results(grid.size());

@@ -197,6 +197,10 @@ void Hdf5File::close() {
   }
 }
 
+void Hdf5File::abandon() {
+  static_cast<void>(file_.release());  // deliberately never closed (see the header)
+}
+
 H5::H5File& Hdf5File::handle() {
   if (!file_) throw IoError(path_, "file is closed");
   return *file_;

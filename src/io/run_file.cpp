@@ -1,6 +1,10 @@
 #include <nessie/io/run_file.hpp>
 
+#include <nessie/errors.hpp>
 #include <nessie/io/model_record.hpp>
+
+#include <filesystem>
+#include <sys/resource.h>
 
 namespace nessie::io {
 
@@ -35,7 +39,8 @@ RunFile::RunFile(const std::string& path, bool overwrite, const OpenSystem& syst
       derivative_norm_(file_, "timeseries/derivative_norm", {}, Kind::real),
       purity_(file_, "timeseries/purity", {}, Kind::real),
       von_neumann_entropy_(file_, "timeseries/von_neumann_entropy", {}, Kind::real),
-      last_flush_(std::chrono::steady_clock::now()) {
+      last_flush_(std::chrono::steady_clock::now()),
+      path_(path) {
   file_.set_attribute("/", "kind", std::string("nessie run"));
   file_.set_attribute("/", "status", std::string("running"));
   write_model_record(file_, system, command_line);
@@ -46,7 +51,44 @@ RunFile::RunFile(const std::string& path, bool overwrite, const OpenSystem& syst
   file_.flush();
 }
 
+void RunFile::check_room() const {
+  namespace fs = std::filesystem;
+  std::error_code error;
+  const std::uintmax_t size = fs::file_size(path_, error);
+  if (error) return;
+  // Room for at least twice what the last interval wrote, plus chunk-sized writes of every dataset.
+  const std::uintmax_t growth = size > size_at_last_flush_ ? size - size_at_last_flush_ : 0;
+  const std::uintmax_t needed = 2 * growth + (std::uintmax_t{8} << 20);
+  const fs::path folder = fs::absolute(path_).parent_path();
+  const fs::space_info space = fs::space(folder, error);
+  rlimit limit{};
+  const bool limited = getrlimit(RLIMIT_FSIZE, &limit) == 0 && limit.rlim_cur != RLIM_INFINITY;
+  const bool disk_short = !error && space.available < needed;
+  const bool limit_short = limited && (limit.rlim_cur < size || limit.rlim_cur - size < needed);
+  if (disk_short || limit_short)
+    throw IoError(path_, "disk almost full: stopped before the next write, " + std::to_string(time_.size()) +
+                             " samples kept (status 'failed')");
+}
+
 void RunFile::append(const RunSample& s, const Eigen::MatrixXcd& rho) {
+  const auto now = std::chrono::steady_clock::now();
+  const bool flush_now = time_.size() == 0 || now - last_flush_ > std::chrono::seconds(1);
+  if (flush_now) check_room();
+  try {
+    write_sample(s, rho);
+    if (flush_now) {
+      file_.flush();
+      last_flush_ = now;
+      std::error_code error;
+      size_at_last_flush_ = std::filesystem::file_size(path_, error);
+    }
+  } catch (const IoError&) {
+    write_failed_ = true;
+    throw;
+  }
+}
+
+void RunFile::write_sample(const RunSample& s, const Eigen::MatrixXcd& rho) {
   const Observables& o = s.observables;
   // The time is written last, so a reader that trusts timeseries/time never sees a half-written sample.
   energy_.append(o.energy);
@@ -64,17 +106,21 @@ void RunFile::append(const RunSample& s, const Eigen::MatrixXcd& rho) {
   von_neumann_entropy_.append(o.von_neumann_entropy);
   if (rho_) rho_->append(row_major(system_.eigenbasis().to_product_basis(rho)).data());
   time_.append(s.time);
-  const auto now = std::chrono::steady_clock::now();
-  if (time_.size() == 1 || now - last_flush_ > std::chrono::seconds(1)) {
-    file_.flush();
-    last_flush_ = now;
-  }
 }
 
 void RunFile::write_final_state(double t, const Eigen::MatrixXcd& rho) {
   const hsize_t d = size_of(system_.dimension());
   file_.write_complex_dataset("final/rho", row_major(system_.eigenbasis().to_product_basis(rho)), {d, d});
   file_.set_attribute("final", "time", t);
+}
+
+void RunFile::abandon() {
+  // The datasets are released with the file: closing them after a failed write is as unsafe as closing the file.
+  for (ExtendibleDataset* d : {&time_, &energy_, &bath_heat_currents_, &local_heat_currents_, &spin_currents_,
+                               &ergotropy_, &populations_, &min_eigenvalue_, &trace_error_, &hermiticity_error_,
+                               &distance_to_ness_, &derivative_norm_, &purity_, &von_neumann_entropy_, rho_.get()})
+    if (d) d->abandon();
+  file_.abandon();
 }
 
 void RunFile::finish(const std::string& status, const std::string& message) {

@@ -41,27 +41,31 @@ def check(condition, message):
 def bad_inputs_give_exit_2_one_line_and_no_file():
     """Every row of bad_inputs.tsv: the exit code, the message, one line on stderr, no output file left behind."""
     rows = 0
-    with open(os.path.join(HERE, "bad_inputs.tsv")) as table:
-        for line in table:
-            if not line.strip() or line.startswith("#") or line.startswith("subcommand\t"):
-                continue
-            subcommand, arguments, code, message = line.rstrip("\n").split("\t")
-            with tempfile.TemporaryDirectory() as folder:
-                existing = os.path.join(folder, "existing.h5")
-                with open(existing, "w") as f:
-                    f.write("keep me")
-                args = shlex.split(arguments.replace("EXISTING", existing))
-                if subcommand:
-                    args = [subcommand] + args
-                out = run(args, cwd=folder)
-                where = f"nessie {' '.join(args)}"
-                check(out.returncode == int(code), f"{where}: exit {out.returncode}, expected {code}: {out.stderr}")
-                check(message in out.stderr, f"{where}: stderr {out.stderr!r} lacks {message!r}")
-                check(out.stderr.count("\n") == 1, f"{where}: stderr is not one line: {out.stderr!r}")
-                check(sorted(os.listdir(folder)) == ["existing.h5"], f"{where}: left files {os.listdir(folder)}")
-                with open(existing) as f:
-                    check(f.read() == "keep me", f"{where}: changed an existing file")
-            rows += 1
+    lines = []
+    for name in ("bad_inputs.tsv", "bad_inputs_sweep.tsv"):
+        with open(os.path.join(HERE, name)) as table:
+            lines += table.readlines()
+    for line in lines:
+        if not line.strip() or line.startswith("#") or line.startswith("subcommand\t"):
+            continue
+        subcommand, arguments, code, message = line.rstrip("\n").split("\t")
+        with tempfile.TemporaryDirectory() as folder:
+            existing = os.path.join(folder, "existing.h5")
+            with open(existing, "w") as f:
+                f.write("keep me")
+            args = shlex.split(arguments.replace("EXISTING", existing).replace("CONFIGS", os.path.join(HERE, "configs")))
+            message = message.replace("EXISTING", existing)
+            if subcommand:
+                args = [subcommand] + args
+            out = run(args, cwd=folder)
+            where = f"nessie {' '.join(args)}"
+            check(out.returncode == int(code), f"{where}: exit {out.returncode}, expected {code}: {out.stderr}")
+            check(message in out.stderr, f"{where}: stderr {out.stderr!r} lacks {message!r}")
+            check(out.stderr.count("\n") == 1, f"{where}: stderr is not one line: {out.stderr!r}")
+            check(sorted(os.listdir(folder)) == ["existing.h5"], f"{where}: left files {os.listdir(folder)}")
+            with open(existing) as f:
+                check(f.read() == "keep me", f"{where}: changed an existing file")
+        rows += 1
     check(rows >= 20, f"only {rows} bad-input rows")
 
 
@@ -191,6 +195,28 @@ def sigkill_keeps_every_flushed_sample_readable():
                 check(f["timeseries"][name].shape[0] >= len(t), f"{name} shorter than time")
             rho = f["timeseries/rho"][: len(t)]
             check(np.allclose(np.trace(rho, axis1=1, axis2=2), 1, atol=1e-9), "saved states are density matrices")
+
+
+@test
+def a_full_disk_stops_the_run_with_exit_4_and_keeps_the_flushed_samples():
+    import resource
+
+    def small_disk():  # a 20 MB file-size limit stands in for a full disk; writes past it fail with EFBIG
+        resource.setrlimit(resource.RLIMIT_FSIZE, (20_000_000, 20_000_000))
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+
+    with tempfile.TemporaryDirectory() as folder:
+        path = os.path.join(folder, "full.h5")
+        out = subprocess.run([NESSIE, "run", "--output", path, "--save-rho", "--t-end", "1e6", "--dt-out", "0.5",
+                              "--quiet", "--initial", "udud"], capture_output=True, text=True, timeout=300,
+                             preexec_fn=small_disk)
+        check(out.returncode == 4, f"exit {out.returncode}: {out.stderr}")
+        check(out.stderr.count("\n") == 1 and "full.h5" in out.stderr, f"message: {out.stderr!r}")
+        with h5py.File(path, "r") as f:
+            check(f.attrs["status"] == "failed", f"status {f.attrs['status']}")
+            n = f["timeseries/time"].shape[0]
+            check(n > 100, f"only {n} samples kept")
+            check(np.all(np.isfinite(f["timeseries/energy"][: n])), "kept samples are finite")
 
 
 @test

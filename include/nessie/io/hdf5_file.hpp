@@ -30,6 +30,7 @@ class Hid {
   hid_t get() const { return id_; }
   bool valid() const { return id_ >= 0; }
   void reset() noexcept;
+  void release() noexcept { id_ = H5I_INVALID_HID; }  // forget the identifier without closing it
 
  private:
   hid_t id_ = H5I_INVALID_HID;
@@ -53,6 +54,9 @@ class Hdf5File {
   bool is_open() const { return file_ != nullptr; }
   void flush();  // H5Fflush(H5F_SCOPE_GLOBAL): what is flushed survives a killed process
   void close();  // idempotent
+  // After a failed write (full disk) HDF5 1.10 can crash while closing the file, so a failing writer lets go of the
+  // handle without closing it: what was flushed before stays readable, nothing more is written. Use just before exit.
+  void abandon();
 
   bool exists(const std::string& object_path) const;  // false also when an intermediate group is missing
   void create_group(const std::string& group_path);   // creates intermediate groups; fine if it exists
@@ -119,6 +123,7 @@ class ExtendibleDataset {
   void append(const double* sample);  // product(sample_shape) values, row-major
   void append(const std::vector<double>& sample);
   void append(double value);  // for scalar series
+  void abandon() { dataset_.release(); }  // after an I/O failure: never closed (see Hdf5File::abandon)
   void append(const std::complex<double>* sample);
   void append(const std::vector<std::complex<double>>& sample);
 

@@ -7,6 +7,7 @@
 #include <nessie/solvers/steady_state.hpp>
 
 #include <chrono>
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <vector>
@@ -28,6 +29,10 @@ class RunFile {
   void write_final_state(double t, const Eigen::MatrixXcd& rho);
   // Sets the root attribute status ("complete", "interrupted", "failed") and a message, flushes and closes.
   void finish(const std::string& status, const std::string& message = "");
+  // After an I/O failure: stop writing and let go of the file without closing it (Hdf5File::abandon).
+  void abandon();
+  // True once a write to the file failed (then the file must be abandoned, not finished).
+  bool write_failed() const { return write_failed_; }
 
  private:
   const OpenSystem& system_;
@@ -38,6 +43,14 @@ class RunFile {
       von_neumann_entropy_;
   std::unique_ptr<ExtendibleDataset> rho_;
   std::chrono::steady_clock::time_point last_flush_;
+  std::string path_;
+  bool write_failed_ = false;
+  std::uintmax_t size_at_last_flush_ = 0;
+
+  // Before each flush: refuses (IoError, file still consistent) when the disk or the file-size limit leaves less room
+  // than a safe margin, because a flush that fails half-way leaves a file HDF5 cannot open.
+  void check_room() const;
+  void write_sample(const RunSample& sample, const Eigen::MatrixXcd& rho);
 };
 
 }  // namespace nessie::io
