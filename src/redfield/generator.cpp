@@ -85,37 +85,28 @@ void RedfieldGenerator::apply_product_hermitian(const Eigen::Ref<const Eigen::Ma
   c_re = w.h_rho.rightCols(d);
   c_im = -w.h_rho.leftCols(d);
   // C += [St_b rho, S_b]: (s_n - s_m) = -2 on (up, down), +2 on (down, up), 0 elsewhere.
+  // Block (rows, cols) of St_b rho = St_b(rows, :) rho(:, cols), added to C with factor `sign`.
+  auto add_block = [&](const std::vector<Eigen::Index>& rows, const std::vector<Eigen::Index>& cols,
+                       const Eigen::MatrixXd& st_rows, double sign) {
+    const Eigen::Index nr = static_cast<Eigen::Index>(rows.size()), nc = static_cast<Eigen::Index>(cols.size());
+    if (nr == 0 || nc == 0) return;
+    w.columns.resize(d, 2 * nc);  // rho(:, cols), real and imaginary parts
+    for (Eigen::Index j = 0; j < nc; ++j) {
+      w.columns.col(j) = parts.col(cols[static_cast<std::size_t>(j)]);
+      w.columns.col(nc + j) = parts.col(d + cols[static_cast<std::size_t>(j)]);
+    }
+    w.y.resize(nr, 2 * nc);
+    w.y.noalias() = st_rows * w.columns;
+    for (Eigen::Index j = 0; j < nc; ++j)
+      for (Eigen::Index i = 0; i < nr; ++i) {
+        const Eigen::Index m = rows[static_cast<std::size_t>(i)], n = cols[static_cast<std::size_t>(j)];
+        c_re(m, n) += sign * w.y(i, j);
+        c_im(m, n) += sign * w.y(i, nc + j);
+      }
+  };
   for (const ProductBath& pb : product_baths_) {
-    const Eigen::Index nu = static_cast<Eigen::Index>(pb.up.size()), nd = static_cast<Eigen::Index>(pb.down.size());
-    if (nu == 0 || nd == 0) continue;
-    Eigen::MatrixXd& columns = w.columns;  // rho(:, down), real and imaginary parts
-    columns.resize(d, 2 * nd);
-    for (Eigen::Index j = 0; j < nd; ++j) {
-      columns.col(j) = parts.col(pb.down[static_cast<std::size_t>(j)]);
-      columns.col(nd + j) = parts.col(d + pb.down[static_cast<std::size_t>(j)]);
-    }
-    Eigen::MatrixXd& y_ud = w.y;
-    y_ud.resize(nu, 2 * nd);
-    y_ud.noalias() = pb.st_up * columns;
-    for (Eigen::Index j = 0; j < nd; ++j)
-      for (Eigen::Index i = 0; i < nu; ++i) {
-        c_re(pb.up[static_cast<std::size_t>(i)], pb.down[static_cast<std::size_t>(j)]) -= 2 * y_ud(i, j);
-        c_im(pb.up[static_cast<std::size_t>(i)], pb.down[static_cast<std::size_t>(j)]) -= 2 * y_ud(i, nd + j);
-      }
-    Eigen::MatrixXd& columns_up = w.columns;  // rho(:, up)
-    columns_up.resize(d, 2 * nu);
-    for (Eigen::Index j = 0; j < nu; ++j) {
-      columns_up.col(j) = parts.col(pb.up[static_cast<std::size_t>(j)]);
-      columns_up.col(nu + j) = parts.col(d + pb.up[static_cast<std::size_t>(j)]);
-    }
-    Eigen::MatrixXd& y_du = w.y;
-    y_du.resize(nd, 2 * nu);
-    y_du.noalias() = pb.st_down * columns_up;
-    for (Eigen::Index j = 0; j < nu; ++j)
-      for (Eigen::Index i = 0; i < nd; ++i) {
-        c_re(pb.down[static_cast<std::size_t>(i)], pb.up[static_cast<std::size_t>(j)]) += 2 * y_du(i, j);
-        c_im(pb.down[static_cast<std::size_t>(i)], pb.up[static_cast<std::size_t>(j)]) += 2 * y_du(i, nu + j);
-      }
+    add_block(pb.up, pb.down, pb.st_up, -2.0);
+    add_block(pb.down, pb.up, pb.st_down, 2.0);
   }
   // d rho/dt = C + C^dagger
   for (Eigen::Index n = 0; n < d; ++n)

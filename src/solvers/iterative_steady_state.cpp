@@ -25,17 +25,7 @@ SteadyState solve_steady_state_iterative(const Eigenbasis& eigenbasis, const Red
                          std::to_string(solve.relative_residual) + " after " + std::to_string(solve.iterations) +
                          " iterations; try --solver dense");
 
-  SteadyState result;
-  result.method = "iterative";
-  result.iterations = solve.iterations;
-  result.sector_weights = weights;
-  result.hermiticity_error = (x - x.adjoint()).norm();
-  result.rho = (x + x.adjoint()) / 2.0;
-  double total_weight = 0;
-  for (const auto& [sector, weight] : weights) total_weight += weight;
-  result.trace_error = std::abs(result.rho.trace().real() - total_weight);
-  result.residual = generator(result.rho).norm();
-  return result;
+  return finish_steady_state(x, generator, weights, "iterative", solve.iterations);
 }
 
 }  // namespace nessie

@@ -19,10 +19,8 @@ std::map<int, double> sector_weights(const Eigenbasis& eigenbasis, const Eigen::
 SteadyState solve_steady_state(const Eigenbasis& eigenbasis, const RedfieldGenerator& generator,
                                const std::map<int, double>& weights) {
   const int d = eigenbasis.dimension();
-  SteadyState result;
   Eigen::MatrixXcd rho = Eigen::MatrixXcd::Zero(d, d);
   for (const auto& [sector, weight] : weights) {
-    result.sector_weights[sector] = weight;
     if (weight == 0.0) continue;
     const std::vector<int> levels = eigenbasis.levels_in_sector(sector);
     const int n = static_cast<int>(levels.size());
@@ -42,8 +40,17 @@ SteadyState solve_steady_state(const Eigenbasis& eigenbasis, const RedfieldGener
     for (int q = 0; q < n; ++q)
       for (int p = 0; p < n; ++p) rho(levels[p], levels[q]) = x(p + static_cast<Eigen::Index>(q) * n);
   }
-  result.hermiticity_error = (rho - rho.adjoint()).norm();
-  result.rho = (rho + rho.adjoint()) / 2.0;
+  return finish_steady_state(rho, generator, weights, "dense", 0);
+}
+
+SteadyState finish_steady_state(const Eigen::MatrixXcd& x, const RedfieldGenerator& generator,
+                                const std::map<int, double>& weights, const std::string& method, int iterations) {
+  SteadyState result;
+  result.method = method;
+  result.iterations = iterations;
+  result.sector_weights = weights;
+  result.hermiticity_error = (x - x.adjoint()).norm();
+  result.rho = (x + x.adjoint()) / 2.0;
   double total_weight = 0;
   for (const auto& [sector, weight] : weights) total_weight += weight;
   result.trace_error = std::abs(result.rho.trace().real() - total_weight);

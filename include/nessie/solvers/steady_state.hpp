@@ -20,6 +20,11 @@ struct SteadyState {
   int iterations = 0;                   // Krylov iterations of the iterative solve
 };
 
+// The reported steady state from a raw solution x of L x = 0: its Hermitian part, with the Hermiticity and trace errors
+// of x and the residual ||L rho|| from the matrix-free generator.
+SteadyState finish_steady_state(const Eigen::MatrixXcd& x, const RedfieldGenerator& generator,
+                                const std::map<int, double>& weights, const std::string& method, int iterations);
+
 // Conserved sector weights Tr(P_K rho0) of a state in the eigenbasis.
 std::map<int, double> sector_weights(const Eigenbasis& eigenbasis, const Eigen::MatrixXcd& rho);
 
