@@ -114,7 +114,8 @@ int sweep_command(const std::vector<std::string>& args, const std::string& comma
           Json j;
           const std::vector<double> values = grid.point(p);
           for (std::size_t a = 0; a < axes.size(); ++a) j[axes[a].name()] = values[a];
-          for (auto& [key, value] : ness_json(*system, results[p].steady, results[p].observables).items()) j[key] = value;
+          const Json fields = ness_json(*system, results[p].steady, results[p].observables);
+          for (const auto& [key, value] : fields.items()) j[key] = value;
           if (results[p].run)
             j["run"] = {{"distance_to_ness", results[p].run->distance_to_ness},
                         {"min_eigenvalue", results[p].run->min_eigenvalue_seen},

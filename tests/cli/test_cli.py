@@ -220,9 +220,51 @@ def a_full_disk_stops_the_run_with_exit_4_and_keeps_the_flushed_samples():
 
 
 @test
+def sweep_points_equal_single_ness_runs_and_do_not_depend_on_threads():
+    scan = ["--scan", "delta=1.5:2.5:5", "--scan", "bias=0.5:1.5:3", "--field", "2:1.7", "--field", "4:-0.3"]
+    outputs = []
+    with tempfile.TemporaryDirectory() as folder:
+        for threads in ("1", "2"):
+            out = run(["sweep", "--json", "--quiet", "--threads", threads, "--output", os.path.join(folder, threads),
+                       "--csv", os.path.join(folder, threads + ".csv")] + scan)
+            check(out.returncode == 0, out.stderr)
+            outputs.append(json.loads(out.stdout))
+            check(os.path.exists(os.path.join(folder, threads + ".csv")), "CSV written")
+        with h5py.File(os.path.join(folder, "1"), "r") as f:
+            check(f["results/ergotropy"].shape == (5, 3), "grid-shaped datasets")
+            check(f["results/bath_heat_currents"].shape == (5, 3, 2), "trailing dimension")
+            ergotropy_file = f["results/ergotropy"][:]
+    one, two = outputs
+    check(one["points"] == two["points"], "1 and 2 threads differ")
+    check(one["scan"]["delta"] == [1.5, 1.75, 2.0, 2.25, 2.5], f"scan values {one['scan']}")
+    for index in (0, 7, 14):
+        point = one["points"][index]
+        t_mean = 1.5  # default baths 2 and 1
+        t_hot, t_cold = t_mean + point["bias"] / 2, t_mean - point["bias"] / 2
+        single = run(["ness", "--json", "--delta", repr(point["delta"]), "--bath", f"1:{t_hot!r}", "--bath",
+                      f"3:{t_cold!r}", "--field", "2:1.7", "--field", "4:-0.3"])
+        s = json.loads(single.stdout)
+        check(abs(s["ergotropy"] - point["ergotropy"]) <= 1e-14, "ergotropy differs from a single run")
+        check(abs(ergotropy_file[index // 3, index % 3] - point["ergotropy"]) <= 1e-15, "file and JSON differ")
+        for a, b in zip(s["bath_heat_currents"], point["bath_heat_currents"]):
+            check(abs(a["current"] - b["current"]) <= 1e-14 and a["temperature"] == b["temperature"],
+                  f"bath currents or temperatures differ: {a} {b}")
+
+
+@test
+def spectrum_finds_the_avoided_crossing_next_to_delta_2_19():
+    out = run(["spectrum", "--json", "--scan", "delta=1.5:3:301"])
+    check(out.returncode == 0, out.stderr)
+    crossings = json.loads(out.stdout)["avoided_crossings"]
+    check(crossings and crossings[0]["levels"] == [2, 3], f"crossings {crossings}")
+    check(2.15 < crossings[0]["delta"] < 2.35, f"crossing at {crossings[0]['delta']}")
+
+
+@test
 def fuzzed_command_lines_and_configs_end_with_0_or_2_never_a_crash():
     rng = random.Random(12345)
     words = ["--sites", "--J", "--delta", "--field", "--up", "--bath", "--gamma", "--cutoff", "--initial", "--t-end",
+             "--scan", "--method", "--threads", "--solver", "--report",
              "--dt-out", "--log-times", "--stepper", "--atol", "--rtol", "--until-steady", "--max-steps", "--json",
              "--quiet", "--config", "--positivity", "--bogus", "-x", "--"]
     values = ["", "0", "-1", "1e400", "nan", "inf", "3", "2:1", "1:2:3", "1:2:0.01:10", "a:b", ":", "::", "udud",
@@ -241,10 +283,15 @@ def fuzzed_command_lines_and_configs_end_with_0_or_2_never_a_crash():
                         f.write(f"{rng.choice(words).lstrip('-')} = {rng.choice(values)}\n")
                 args = [config if a == "--config" else a for a in args]
                 args.insert(0, "--config")
-            subcommand = rng.choice(["ness", "run"])
+            subcommand = rng.choice(["ness", "run", "sweep", "spectrum"])
             args = [subcommand] + args
             if subcommand == "run":
                 args += ["--t-end", "0.5", "--output", os.path.join(folder, f"r{case}.h5"), "--force"]
+            if subcommand == "sweep":
+                args += ["--scan", rng.choice(["delta=0:1:3", "J=1:1:1", "bias=0:1:2", "x=1", "temp:3=1:2:2"]),
+                         "--output", os.path.join(folder, f"s{case}.h5"), "--force"]
+            if subcommand == "spectrum":
+                args += ["--scan", rng.choice(["delta=0:1:3", "field:2=0:1:4", "delta=1:2:0"])]
             out = run(args, cwd=folder, timeout=120)
             check(out.returncode in (0, 2), f"nessie {shlex.join(args)}: exit {out.returncode}: {out.stderr[-500:]}")
             if out.returncode == 2:
