@@ -133,6 +133,17 @@ def run_json_summary_and_file_agree_and_match_the_direct_ness():
 
 
 @test
+def until_steady_stops_early_once_the_distance_to_the_ness_is_below_the_tolerance():
+    out = run(["run", "--json", "--quiet", "--output", "/dev/null", "--force", "--initial", "udud", "--gamma", "0.05",
+               "--t-end", "100000", "--dt-out", "1", "--until-steady", "1e-6"])
+    check(out.returncode == 0, out.stderr)
+    j = json.loads(out.stdout)
+    check(j["reached_until_steady"] and j["status"] == "complete", f"not stopped: {j['status']}")
+    check(j["final_time"] < 1000, f"stopped only at t = {j['final_time']}")
+    check(j["checks"]["trace_distance_to_ness"] < 1e-6, "the distance is below the tolerance")
+
+
+@test
 def positivity_violation_is_reported_with_its_time_and_absent_when_there_is_none():
     # Strong coupling, cold baths, an excited product state: the initial slip makes rho non-positive.
     out = run(["run", "--json", "--quiet", "--output", "/dev/null", "--force", "--initial", "uudd", "--gamma", "0.3",
