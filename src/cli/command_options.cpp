@@ -2,6 +2,7 @@
 
 #include <nessie/errors.hpp>
 
+#include <Eigen/Core>
 #include <fstream>
 #include <map>
 
@@ -72,6 +73,10 @@ void add_common_options(po::options_description& description, CommonOptions& o, 
         ("output,o", po::value(&o.output)->default_value(o.output), "HDF5 output file")
         ("force", po::bool_switch(&o.force), "overwrite an existing output file");
   }
+}
+
+void configure_eigen_threads(int dimension) {
+  Eigen::setNbThreads(dimension >= 200 ? 0 : 1);  // 0: Eigen's default, all cores
 }
 
 void add_solver_option(po::options_description& description, std::string& solver) {

@@ -23,6 +23,10 @@ void add_common_options(boost::program_options::options_description& description
 // --solver auto|dense|iterative: how the steady state is found.
 void add_solver_option(boost::program_options::options_description& description, std::string& solver);
 
+// Eigen's products use all cores (OpenMP) only from dimension 200 on: below it a product is too short to share, and
+// on a loaded machine OpenMP's waiting threads made a d = 70 run 10x slower than one thread (measured).
+void configure_eigen_threads(int dimension);
+
 // Parses `args` into the variables bound in `description`, then the config file named by --config (command-line
 // values win). Unknown options, keys or malformed values throw InputError (config errors name the file and line).
 void parse_command(const std::vector<std::string>& args, const boost::program_options::options_description& description);

@@ -89,6 +89,7 @@ int ness_command(const std::vector<std::string>& args, const std::string& comman
 
   const std::unique_ptr<OpenSystem> built = spec.build();
   const OpenSystem& system = *built;
+  configure_eigen_threads(system.dimension());
   const Eigen::MatrixXcd rho0 = initial_density_matrix(system, initial_state);
   const SteadyState steady = find_steady_state(system.eigenbasis(), system.generator(),
                                                sector_weights(system.eigenbasis(), rho0), solver_kind);

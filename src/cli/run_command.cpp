@@ -123,6 +123,7 @@ int run_command(const std::vector<std::string>& args, const std::string& command
 
   const std::unique_ptr<OpenSystem> built = spec.build();
   const OpenSystem& system = *built;
+  configure_eigen_threads(system.dimension());
   Eigen::MatrixXcd rho = initial_density_matrix(system, initial);
   const SteadyState steady =
       find_steady_state(system.eigenbasis(), system.generator(), sector_weights(system.eigenbasis(), rho), solver_kind);
@@ -197,6 +198,8 @@ int run_command(const std::vector<std::string>& args, const std::string& command
   h5.set_attribute("checks", "ergotropy_difference", ergotropy_diff);
   h5.set_attribute("checks", "relaxation_rate", fit_rate);
   h5.set_attribute("checks", "spectral_gap", gap_rate);
+  h5.set_attribute("checks", "spectral_gap_method", gap ? gap->method : std::string("none"));
+  h5.set_attribute("checks", "undamped_modes", gap ? gap->undamped_modes : 0);
   h5.set_attribute("checks", "relaxation_rate_over_gap", fit_rate / gap_rate);
   h5.set_attribute("checks", "min_eigenvalue", positivity.most_negative());
   h5.set_attribute("checks", "min_eigenvalue_time", positivity.most_negative_time());
@@ -230,6 +233,8 @@ int run_command(const std::vector<std::string>& args, const std::string& command
                    {"ergotropy_difference", ergotropy_diff},
                    {"relaxation_rate", number_or_null(fit_rate)},
                    {"spectral_gap", number_or_null(gap_rate)},
+                   {"spectral_gap_method", gap ? gap->method : "none"},
+                   {"undamped_modes", gap ? gap->undamped_modes : 0},
                    {"relaxation_rate_over_gap", number_or_null(fit_rate / gap_rate)}};
     j["positivity"] = {{"checked_at", positivity_mode},
                        {"threshold", positivity.threshold()},
@@ -266,6 +271,9 @@ int run_command(const std::vector<std::string>& args, const std::string& command
     std::printf("\nrelaxation: fitted rate %s, spectral gap %s, ratio %s\n",
                 fit ? std::to_string(fit_rate).c_str() : "n/a (fewer than 3 samples between 1e-2 of the initial distance and the noise floor)",
                 gap ? std::to_string(gap_rate).c_str() : "n/a", fit && gap ? std::to_string(fit_rate / gap_rate).c_str() : "n/a");
+    if (gap && gap->undamped_modes > 0)
+      std::printf("  (%d undamped eigenmodes of L, |Re lambda| ~ 0, excluded from the gap: coherences the baths do not "
+                  "damp)\n", gap->undamped_modes);
     if (positivity.violated())
       std::printf("positivity: VIOLATED (checked at every %s), first at t = %g; most negative eigenvalue %.3e at "
                   "t = %g; non-positive for a total time %g\n",

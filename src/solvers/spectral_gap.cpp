@@ -34,6 +34,10 @@ std::optional<SpectralGap> spectral_gap(const Eigenbasis& eigenbasis, const Redf
       if (k == k2) lambda.cwiseAbs().minCoeff(&stationary);
       for (Eigen::Index i = 0; i < lambda.size(); ++i) {
         if (i == stationary) continue;
+        if (std::abs(lambda(i).real()) < 1e-9 * std::abs(lambda(i))) {
+          ++gap.undamped_modes;
+          continue;
+        }
         if (std::abs(lambda(i).real()) < gap.rate) {
           gap.rate = std::abs(lambda(i).real());
           gap.frequency = lambda(i).imag();
@@ -52,10 +56,13 @@ std::optional<SpectralGap> spectral_gap_arnoldi(const Eigenbasis& eigenbasis, co
   const AugmentedGenerator a(eigenbasis, generator);
   GmresSettings settings;
   settings.tolerance = 1e-11;
+  settings.max_iterations = 400;
+  bool inverse_failed = false;
   auto inverse = [&](const Eigen::MatrixXcd& x) {
     Eigen::MatrixXcd y = a.precondition(x);
-    hermitian_gmres([&](const Eigen::MatrixXcd& v) { return a.apply(v); },
-                    [&](const Eigen::MatrixXcd& v) { return a.precondition(v); }, x, y, settings);
+    const GmresResult r = hermitian_gmres([&](const Eigen::MatrixXcd& v) { return a.apply(v); },
+                                          [&](const Eigen::MatrixXcd& v) { return a.precondition(v); }, x, y, settings);
+    inverse_failed = inverse_failed || !r.converged;
     return y;
   };
   // Arnoldi with real coefficients on Hermitian matrices, inner product Re Tr(a^dagger b).
@@ -70,6 +77,7 @@ std::optional<SpectralGap> spectral_gap_arnoldi(const Eigenbasis& eigenbasis, co
   int steps = 0;
   for (; steps < m; ++steps) {
     Eigen::MatrixXcd w = inverse(v.back());
+    if (inverse_failed) return std::nullopt;  // an inexact inverse gives meaningless Ritz values
     for (int pass = 0; pass < 2; ++pass)  // Gram-Schmidt twice keeps the basis orthogonal
       for (int i = 0; i <= steps; ++i) {
         const double c = (v[static_cast<std::size_t>(i)].conjugate().cwiseProduct(w)).sum().real();
@@ -95,6 +103,10 @@ std::optional<SpectralGap> spectral_gap_arnoldi(const Eigenbasis& eigenbasis, co
     if (residual > 1e-6 * std::abs(theta)) continue;  // not converged
     const Complex lambda = 1.0 / theta;
     if (std::abs(lambda - 1.0) < 1e-8) continue;  // a moved stationary eigenvalue
+    if (std::abs(lambda.real()) < 1e-9 * std::abs(lambda)) {
+      ++gap.undamped_modes;
+      continue;
+    }
     if (std::abs(lambda.real()) < gap.rate) {
       gap.rate = std::abs(lambda.real());
       gap.frequency = lambda.imag();

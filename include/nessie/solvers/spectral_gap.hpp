@@ -10,7 +10,9 @@ namespace nessie {
 
 // The slowest decaying eigenmode of L.
 struct SpectralGap {
-  double rate = 0;       // smallest |Re lambda| over the non-stationary eigenvalues
+  double rate = 0;       // smallest |Re lambda| over the decaying eigenvalues
+  int undamped_modes = 0;  // non-stationary eigenvalues with |Re lambda| < 1e-9 |lambda| (undamped coherences,
+                           // e.g. between levels the baths do not see): they never relax and are not the gap
   double frequency = 0;  // Im lambda of that eigenvalue
   int blocks = 0;        // sector blocks (K, K') diagonalised (dense method)
   std::string method = "dense";  // "dense" or "arnoldi"
@@ -27,7 +29,8 @@ std::optional<SpectralGap> spectral_gap(const Eigenbasis& eigenbasis, const Redf
 // preconditioned GMRES solve), on the real space of Hermitian matrices. Its largest Ritz values 1/lambda are the
 // eigenvalues of L closest to 0; the moved stationary eigenvalues (lambda = 1) are skipped. Finds the slowest modes
 // near the origin; a coherence that decays more slowly than every mode near 0 while oscillating fast would be missed.
-// std::nullopt when no Ritz value converged.
+// std::nullopt when no Ritz value converged or an inner solve did not reach its tolerance within 400 iterations
+// (strong coupling weakens the preconditioner).
 std::optional<SpectralGap> spectral_gap_arnoldi(const Eigenbasis& eigenbasis, const RedfieldGenerator& generator,
                                                 int krylov_dimension = 40);
 
