@@ -116,6 +116,8 @@ def main() -> int:
     ap.add_argument("--qutip-limit", type=float, default=120.0)
     ap.add_argument("--qutip-kill", type=float, default=600.0)
     ap.add_argument("--no-qutip", action="store_true")
+    ap.add_argument("--nessie-kill", type=float, default=900.0,
+                    help="kill a nessie process after this many seconds (reported as killed)")
     ap.add_argument("--png", default=os.path.join(HERE, "..", "docs", "figures", "scaling.png"))
     ap.add_argument("--json-out", default=None)
     ap.add_argument("--qutip-worker", nargs=2, type=int, metavar=("N", "K"), help=argparse.SUPPRESS)
@@ -157,7 +159,7 @@ def main() -> int:
             for name, task in tasks.items():
                 if name in done:
                     continue
-                timeout = a.qutip_kill if name == "qutip" else None
+                timeout = a.qutip_kill if name == "qutip" else a.nessie_kill
                 try:
                     r = bc.timed(task["cmd"], env=task["env"], timeout=timeout)
                 except bc.Timeout as e:
@@ -194,9 +196,12 @@ def main() -> int:
             if name not in row:
                 continue
             r = row[name]
-            s = r["json"]["solver"]
             print(f"  {name} {'(OMP_NUM_THREADS=1)' if name == 'run1' else '(default threads)'}: "
                   f"{' '.join(tasks[name]['cmd'])}")
+            if "killed" in r:
+                print(f"    {r['killed']}")
+                continue
+            s = r["json"]["solver"]
             print(f"    wall {', '.join(f'{w:.3f}' for w in r['all_walls'])} s, cpu {r['cpu']:.2f} s, peak RSS "
                   f"{r['rss_mb']:.1f} MB; integration {s['wall_seconds']:.3f} s, {s['accepted_steps']} steps "
                   f"({s['rejected_steps']} rejected), {s['rhs_evaluations']} RHS evaluations "
@@ -233,18 +238,25 @@ def main() -> int:
         run, run1 = r.get("run"), r.get("run1")
         short = r["run_t_end"] is not None and r["run_t_end"] != a.run_t_end
         tag = f" (t={r['run_t_end']:g})" if short else ""
+
+        def run_cell(x):
+            if x is None:
+                return "skipped"
+            if "killed" in x:
+                return f"> {a.nessie_kill:g} (killed)"
+            return fmt_s(x["wall"]) + tag
         q = r.get("qutip")
         qt = q["json"]["tensor"] + q["json"]["steady"] if q and "json" in q else None
         lines.append([
             str(r["N"]), str(r["K"]), str(r["d"]), fmt_s(ness["wall"]), fmt_s(ness["cpu"]), f"{ness['rss_mb']:.0f}",
             f"{j['solver']} ({j['solver_iterations']})", f"{ness['rel_residual_comm']:.1e}",
-            (fmt_s(run["wall"]) + tag) if run else "skipped",
-            (fmt_s(run1["wall"]) + tag) if run1 else ("skipped" if not run else "-"),
-            fmt_s(run1["cpu"]) if run1 else "-",
-            f"{max(run['rss_mb'], run1['rss_mb'] if run1 else 0):.0f}" if run else "-",
+            run_cell(run), run_cell(run1) if run1 else ("skipped" if not run else "-"),
+            fmt_s(run1["cpu"]) if run1 and "cpu" in run1 else "-",
+            f"{max(x['rss_mb'] for x in (run, run1) if x and 'rss_mb' in x):.0f}"
+            if any(x and "rss_mb" in x for x in (run, run1)) else "-",
             (fmt_s(qt) if qt is not None else ("killed" if q else "not run")),
             f"{q['rss_mb']:.0f}" if q and "json" in q else "-",
-            f"{qt / ness['wall']:.0f}" if qt is not None else "-"])
+            (f"{qt / ness['wall']:.3g}") if qt is not None else "-"])
     print(f"machine: {bc.machine()}")
     if qutip_stop:
         print(f"QuTiP: {qutip_stop}")
@@ -279,7 +291,7 @@ def main() -> int:
         def series(key, f):
             xs, ys = [], []
             for r in rows:
-                v = f(r) if key is None or key in r else None
+                v = f(r) if key is None or (key in r and "killed" not in r[key]) else None
                 if v is not None and math.isfinite(v):
                     xs.append(r["d"])
                     ys.append(v)

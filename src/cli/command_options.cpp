@@ -3,6 +3,7 @@
 #include <nessie/errors.hpp>
 
 #include <Eigen/Core>
+#include <filesystem>
 #include <fstream>
 #include <map>
 
@@ -21,7 +22,8 @@ std::string trim(const std::string& s) {
 
 // Reads `key = value` lines ('#' or ';' start a comment) into argument form, remembering each key's line.
 std::vector<std::string> read_config(const std::string& path, const po::options_description& description,
-                                     std::map<std::string, int>& line_of_key) {
+                                     const po::variables_map& command_line, std::map<std::string, int>& line_of_key) {
+  if (std::filesystem::is_directory(path)) throw InputError("--config", "'" + path + "' is a folder, not a config file");
   std::ifstream in(path);
   if (!in) throw InputError("--config", "cannot read config file '" + path + "'");
   std::vector<std::string> args;
@@ -36,7 +38,9 @@ std::vector<std::string> read_config(const std::string& path, const po::options_
     const std::string value = trim(text.substr(equals + 1));
     if (key == "config" || key == "help" || !description.find_nothrow(key, false))
       throw InputError("--config", where + ": unknown key '" + key + "'");
-    line_of_key.emplace(key, number);
+    line_of_key[key] = number;  // the last line: a key given twice is reported where it repeats
+    // The command line wins, also for repeatable options (a --bath on the command line replaces the file's baths).
+    if (command_line.count(key) && !command_line[key].defaulted()) continue;
     const auto* option = description.find_nothrow(key, false);
     if (option->semantic()->max_tokens() == 0) {  // a flag: accept true/false
       if (value == "true" || value == "1" || value == "yes") args.push_back("--" + key);
@@ -89,14 +93,19 @@ void add_solver_option(po::options_description& description, std::string& solver
 void parse_command(const std::vector<std::string>& args, const po::options_description& description) {
   po::variables_map vm;
   try {
-    po::store(po::command_line_parser(args).options(description).run(), vm);
+    // No positional arguments: a stray word is a mistake, not something to ignore.
+    po::store(po::command_line_parser(args).options(description).positional({}).run(), vm);
+  } catch (const po::too_many_positional_options_error&) {
+    for (const std::string& a : args)
+      if (!a.empty() && a[0] != '-') throw InputError("", "unexpected argument '" + a + "' (options start with --)");
+    throw InputError("", "unexpected argument");
   } catch (const po::error& e) {
     throw InputError(option_name(e).empty() ? "" : "--" + option_name(e), e.what());
   }
   if (vm.count("config") && !vm["config"].as<std::string>().empty()) {
     const std::string path = vm["config"].as<std::string>();
     std::map<std::string, int> line_of_key;
-    const std::vector<std::string> config_args = read_config(path, description, line_of_key);
+    const std::vector<std::string> config_args = read_config(path, description, vm, line_of_key);
     try {
       po::store(po::command_line_parser(config_args).options(description).run(), vm);
     } catch (const po::error& e) {

@@ -10,14 +10,19 @@ namespace fs = std::filesystem;
 
 namespace nessie::cli {
 
-OutputFile::OutputFile(std::string path, bool force, std::string option) : path_(std::move(path)) {
-  if (path_.empty()) return;
-  const fs::path target(path_);
-  if (fs::exists(target) && !force)
-    throw InputError(option, "'" + path_ + "' exists; use --force to overwrite it");
-  if (fs::is_directory(target)) throw InputError(option, "'" + path_ + "' is a folder");
+void check_output_path(const std::string& option, const std::string& path, bool force) {
+  const fs::path target(path);
+  if (fs::is_directory(target)) throw InputError(option, "'" + path + "' is a folder");
+  if (fs::exists(target) && !force) throw InputError(option, "'" + path + "' exists; use --force to overwrite it");
   const fs::path folder = target.has_parent_path() ? target.parent_path() : fs::path(".");
   if (!fs::is_directory(folder)) throw InputError(option, "folder '" + folder.string() + "' does not exist");
+}
+
+OutputFile::OutputFile(std::string path, bool force, std::string option) : path_(std::move(path)) {
+  if (path_.empty()) return;
+  check_output_path(option, path_, force);
+  const fs::path target(path_);
+  const fs::path folder = target.has_parent_path() ? target.parent_path() : fs::path(".");
   temporary_ = (folder / ("." + target.filename().string() + ".tmp-" + std::to_string(::getpid()))).string();
 }
 

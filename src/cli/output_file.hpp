@@ -4,6 +4,9 @@
 
 namespace nessie::cli {
 
+// Refuses (InputError naming `option`) an existing file without --force, a folder, or a folder that does not exist.
+void check_output_path(const std::string& option, const std::string& path, bool force);
+
 // Checks at construction that `path` may be written (refuses an existing file without --force, and a folder that
 // does not exist), so that bad input stops before any work. The temporary file is removed unless commit() ran.
 class OutputFile {

@@ -5,6 +5,7 @@
 #include "interrupt.hpp"
 #include "json_output.hpp"
 #include "model_options.hpp"
+#include "output_file.hpp"
 #include "progress.hpp"
 #include "run_options.hpp"
 
@@ -116,8 +117,7 @@ int run_command(const std::vector<std::string>& args, const std::string& command
       run.log_times ? log_times(run.t_end, run.log_times, run.t_first) : uniform_times(run.t_end, run.dt_out);
   const InitialState initial = parse_initial_state(run.initial);
   if (common.output.empty()) throw InputError("--output", "needs a file name");
-  if (std::filesystem::exists(common.output) && !common.force)
-    throw InputError("--output", "'" + common.output + "' exists; use --force to overwrite it");
+  if (common.output != "/dev/null") check_output_path("--output", common.output, common.force);
   const IntegrationSettings settings = integration_settings(run);
   const SteadyStateSolver solver_kind = steady_state_solver_from_name(solver);
 

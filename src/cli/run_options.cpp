@@ -37,7 +37,7 @@ IntegrationSettings integration_settings(const RunOptions& o) {
   if (!(o.rtol > 0) || !std::isfinite(o.rtol)) throw InputError("--rtol", "must be > 0");
   if (o.max_steps < 1) throw InputError("--max-steps", "must be >= 1");
   if (!(o.t_end > 0) || !std::isfinite(o.t_end)) throw InputError("--t-end", "must be > 0");
-  if (o.until_steady < 0 || !std::isfinite(o.until_steady)) throw InputError("--until-steady", "must be > 0");
+  if (o.until_steady < 0 || !std::isfinite(o.until_steady)) throw InputError("--until-steady", "must be >= 0 (0: run to --t-end)");
   if (o.positivity != "steps" && o.positivity != "outputs" && o.positivity != "auto")
     throw InputError("--positivity", "expected steps, outputs or auto, got '" + o.positivity + "'");
   IntegrationSettings settings;

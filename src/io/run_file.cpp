@@ -72,7 +72,11 @@ void RunFile::check_room() const {
 
 void RunFile::append(const RunSample& s, const Eigen::MatrixXcd& rho) {
   const auto now = std::chrono::steady_clock::now();
-  const bool flush_now = time_.size() == 0 || now - last_flush_ > std::chrono::seconds(1);
+  // Flush at least every second, and every sample when samples come slowly (sparse output times), so that no
+  // sample waits for the next one to reach the disk.
+  const bool flush_now = time_.size() == 0 || now - last_flush_ > std::chrono::seconds(1) ||
+                         now - last_append_ > std::chrono::milliseconds(200);
+  last_append_ = now;
   if (flush_now) check_room();
   try {
     write_sample(s, rho);

@@ -43,6 +43,7 @@ class RunFile {
       von_neumann_entropy_;
   std::unique_ptr<ExtendibleDataset> rho_;
   std::chrono::steady_clock::time_point last_flush_;
+  std::chrono::steady_clock::time_point last_append_;
   std::string path_;
   bool write_failed_ = false;
   std::uintmax_t size_at_last_flush_ = 0;

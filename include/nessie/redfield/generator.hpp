@@ -26,7 +26,7 @@ class RedfieldGenerator {
   const std::vector<Bath>& baths() const { return baths_; }
   int bath_count() const { return static_cast<int>(baths_.size()); }
 
-  // d rho/dt for any matrix rho (no Hermiticity assumed); three real-by-complex d x d products per bath.
+  // d rho/dt for any matrix rho (no Hermiticity assumed); four real-by-complex d x d products per bath.
   void apply(const Eigen::Ref<const Eigen::MatrixXcd>& rho, Eigen::Ref<Eigen::MatrixXcd> drho) const;
   // The same for Hermitian rho, using S rho St^T = (St rho S)^dagger: D = A + A^dagger, A = St rho S - M rho
   // (two real products per bath on [Re rho | Im rho]).
