@@ -109,6 +109,8 @@ int run_command(const std::vector<std::string>& args, const std::string& command
     return 0;
   }
 
+  const std::atomic<bool>& interrupt = install_interrupt_handlers();  // a signal from now on stops the run cleanly
+
   // Validate everything before any work or any file.
   const ModelSpec spec = make_model_spec(model);
 
@@ -149,7 +151,6 @@ int run_command(const std::vector<std::string>& args, const std::string& command
       run.positivity == "auto" ? (system.dimension() <= 64 ? "steps" : "outputs") : run.positivity;
   RunRecorder recorder(system, steady.rho, file, progress, run.t_end, run.until_steady, positivity_mode == "steps");
   Propagator propagator(system.generator(), settings);
-  const std::atomic<bool>& interrupt = install_interrupt_handlers();
   SolverStatistics stats;
   try {
     stats = propagator.propagate(rho, times, recorder, &interrupt);
