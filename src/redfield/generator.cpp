@@ -11,6 +11,15 @@ struct Workspace {
   Eigen::MatrixXd parts, h_rho, c_re, c_im, columns, y, left, st_rho, right;
 };
 thread_local Workspace workspace;
+
+// [Re rho | Im rho] as one real d x 2d matrix (in the workspace), so that each product acts on both halves at once.
+const Eigen::MatrixXd& split_real_imaginary(const Eigen::Ref<const Eigen::MatrixXcd>& rho) {
+  Eigen::MatrixXd& parts = workspace.parts;
+  parts.resize(rho.rows(), 2 * rho.cols());
+  parts.leftCols(rho.cols()) = rho.real();
+  parts.rightCols(rho.cols()) = rho.imag();
+  return parts;
+}
 }  // namespace
 
 RedfieldGenerator::RedfieldGenerator(const Eigenbasis& eigenbasis, const std::vector<Bath>& baths,
@@ -72,11 +81,7 @@ void RedfieldGenerator::apply_product_hermitian(const Eigen::Ref<const Eigen::Ma
   }
   const Eigen::Index d = dimension();
   Workspace& w = workspace;
-  // [Re rho | Im rho] as one real d x 2d matrix, so that each product acts on both halves at once.
-  Eigen::MatrixXd& parts = w.parts;
-  parts.resize(d, 2 * d);
-  parts.leftCols(d) = rho.real();
-  parts.rightCols(d) = rho.imag();
+  const Eigen::MatrixXd& parts = split_real_imaginary(rho);
   // C = -i H rho: with H rho = a + i b, -i (a + i b) = b - i a.
   w.h_rho.resize(d, 2 * d);
   w.h_rho.noalias() = hamiltonian_product_ * parts;
@@ -138,10 +143,7 @@ void RedfieldGenerator::apply_hermitian(const Eigen::Ref<const Eigen::MatrixXcd>
   // A = sum_b (St rho S - M rho); D = A + A^dagger for Hermitian rho. Real arithmetic on [Re rho | Im rho]:
   // one product [St_b; M_b] [Re | Im] and one [St_b Re; St_b Im] S_b per bath.
   Workspace& w = workspace;
-  Eigen::MatrixXd& parts = w.parts;
-  parts.resize(d, 2 * d);
-  parts.leftCols(d) = rho.real();
-  parts.rightCols(d) = rho.imag();
+  const Eigen::MatrixXd& parts = split_real_imaginary(rho);
   Eigen::MatrixXd& a_re = w.c_re;
   Eigen::MatrixXd& a_im = w.c_im;
   a_re.setZero(d, d);
