@@ -43,11 +43,7 @@ class RunRecorder : public OutputObserver {
 
   // Positivity between output times: the smallest eigenvalue after every accepted step.
   void observe_step(double t, const Eigen::Ref<const Eigen::MatrixXcd>& rho) override {
-    if (!check_every_step_) return;
-    const Eigen::MatrixXcd hermitian = (rho + rho.adjoint()) / 2.0;
-    positivity_.observe(t, Eigen::SelfAdjointEigenSolver<Eigen::MatrixXcd>(hermitian, Eigen::EigenvaluesOnly)
-                               .eigenvalues()
-                               .minCoeff());
+    if (check_every_step_) positivity_.observe_state(t, rho);
   }
 
   bool observe(double t, const Eigen::MatrixXcd& rho) override {
@@ -134,6 +130,7 @@ int run_command(const std::vector<std::string>& args, const std::string& command
   io::RunFile file(common.output, common.force, system, command_line, run.save_rho);
   io::Hdf5File& h5 = file.file();
   h5.set_attribute("parameters", "stepper", stepper_name(settings.stepper));
+  h5.set_attribute("parameters", "rhs", run.rhs);
   h5.set_attribute("parameters", "atol", run.atol);
   h5.set_attribute("parameters", "rtol", run.rtol);
   h5.set_attribute("parameters", "initial", run.initial);
@@ -187,6 +184,7 @@ int run_command(const std::vector<std::string>& args, const std::string& command
   h5.create_group("solver");
   h5.create_group("checks");
   h5.set_attribute("solver", "stepper", stepper_name(settings.stepper));
+  h5.set_attribute("solver", "right_hand_side", right_hand_side_name(stats.right_hand_side));
   h5.set_attribute("solver", "accepted_steps", stats.accepted_steps);
   h5.set_attribute("solver", "rejected_steps", stats.rejected_steps);
   h5.set_attribute("solver", "rhs_evaluations", stats.rhs_evaluations);
@@ -245,6 +243,7 @@ int run_command(const std::vector<std::string>& args, const std::string& command
                                                                              : Json(nullptr)},
                        {"violation_duration", positivity.violation_duration()}};
     j["solver"] = {{"stepper", stepper_name(settings.stepper)},
+                   {"right_hand_side", right_hand_side_name(stats.right_hand_side)},
                    {"atol", run.atol},
                    {"rtol", run.rtol},
                    {"accepted_steps", stats.accepted_steps},
@@ -284,8 +283,9 @@ int run_command(const std::vector<std::string>& args, const std::string& command
       std::printf("positivity: no eigenvalue below %.0e (checked at every %s; smallest %.3e at t = %g)\n",
                   positivity.threshold(), positivity_mode == "steps" ? "step" : "output time", positivity.most_negative(),
                   positivity.most_negative_time());
-    std::printf("solver: %ld accepted steps, %ld rejected, %ld right-hand sides, %.3f s\n", stats.accepted_steps,
-                stats.rejected_steps, stats.rhs_evaluations, stats.wall_seconds);
+    std::printf("solver: %ld accepted steps, %ld rejected, %ld right-hand sides (%s), %.3f s\n", stats.accepted_steps,
+                stats.rejected_steps, stats.rhs_evaluations, right_hand_side_name(stats.right_hand_side).c_str(),
+                stats.wall_seconds);
   }
   if (interrupted) {
     std::fprintf(stderr, "nessie run: interrupted at t = %g; %s keeps %zu samples\n", t_final, common.output.c_str(),

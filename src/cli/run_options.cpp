@@ -16,7 +16,10 @@ void add_integration_options(po::options_description& description, RunOptions& o
       ("stepper", po::value(&o.stepper)->default_value(o.stepper), "dopri5, cash-karp54, fehlberg78 or bulirsch-stoer")
       ("atol", po::value(&o.atol)->default_value(o.atol), "absolute error tolerance per step")
       ("rtol", po::value(&o.rtol)->default_value(o.rtol), "relative error tolerance per step")
-      ("max-steps", po::value(&o.max_steps)->default_value(o.max_steps), "give up after this many steps (exit 3)");
+      ("max-steps", po::value(&o.max_steps)->default_value(o.max_steps), "give up after this many steps (exit 3)")
+      ("rhs", po::value(&o.rhs)->default_value(o.rhs),
+       "right-hand side: dense (one real d^2 x d^2 matrix), matrix-free (a few d x d products) or auto (dense up to "
+       "d = 16)");
 }
 
 void add_output_time_options(po::options_description& description, RunOptions& o) {
@@ -45,6 +48,7 @@ IntegrationSettings integration_settings(const RunOptions& o) {
   settings.absolute_tolerance = o.atol;
   settings.relative_tolerance = o.rtol;
   settings.max_steps = o.max_steps;
+  settings.right_hand_side = right_hand_side_from_name(o.rhs);
   return settings;
 }
 

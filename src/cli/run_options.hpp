@@ -21,9 +21,10 @@ struct RunOptions {
   bool save_rho = false;
   long max_steps = 100000000;
   std::string positivity = "auto";
+  std::string rhs = "auto";
 };
 
-// --initial, --t-end, --stepper, --atol, --rtol, --max-steps.
+// --initial, --t-end, --stepper, --atol, --rtol, --max-steps, --rhs.
 void add_integration_options(boost::program_options::options_description& description, RunOptions& options);
 // --dt-out, --log-times, --t-first, --until-steady, --save-rho, --positivity (only `nessie run` records time series).
 void add_output_time_options(boost::program_options::options_description& description, RunOptions& options);

@@ -1,5 +1,6 @@
 #include <nessie/dynamics/propagator.hpp>
 
+#include <nessie/dynamics/hermitian_error_checker.hpp>
 #include <nessie/dynamics/odeint_eigen.hpp>
 #include <nessie/dynamics/redfield_system.hpp>
 #include <nessie/errors.hpp>
@@ -15,32 +16,74 @@ namespace odeint = boost::numeric::odeint;
 
 namespace {
 
-using State = OdeState;
-
 std::string format_time(double t) {
   std::ostringstream out;
   out << t;
   return out.str();
 }
 
+// The matrix-free right-hand side: rho column-stacked in the product basis.
+class ProductBasisRoute {
+ public:
+  using State = OdeState;
+  explicit ProductBasisRoute(const RedfieldGenerator& generator) : generator_(generator), system_(generator) {}
+  State initial(const Eigen::MatrixXcd& rho_eigenbasis) const {
+    const Eigen::MatrixXcd rho = generator_.to_product_basis(rho_eigenbasis);
+    return Eigen::Map<const State>(rho.data(), rho.size());
+  }
+  Eigen::MatrixXcd eigenbasis(const State& x) const { return generator_.to_eigenbasis(as_matrix(x)); }
+  Eigen::Map<const Eigen::MatrixXcd> step_view(const State& x) { return as_matrix(x); }
+  RedfieldSystem& system() { return system_; }
+  static constexpr RightHandSide kind = RightHandSide::matrix_free;
+
+ private:
+  Eigen::Map<const Eigen::MatrixXcd> as_matrix(const State& x) const {
+    return Eigen::Map<const Eigen::MatrixXcd>(x.data(), generator_.dimension(), generator_.dimension());
+  }
+  const RedfieldGenerator& generator_;
+  RedfieldSystem system_;
+};
+
+// The dense right-hand side: the Hermitian coordinates of rho in the product basis (the basis also sets what the
+// error control measures; in the product basis it takes the same steps as the matrix-free route).
+class DenseRoute {
+ public:
+  using State = DenseOdeState;
+  explicit DenseRoute(const RedfieldGenerator& generator)
+      : generator_(generator), liouvillian_(generator, RealLiouvillian::Basis::product), system_(liouvillian_),
+        view_(generator.dimension(), generator.dimension()) {}
+  State initial(const Eigen::MatrixXcd& rho_eigenbasis) const {
+    return liouvillian_.coordinates().pack(generator_.to_product_basis(rho_eigenbasis));
+  }
+  Eigen::MatrixXcd eigenbasis(const State& x) const {
+    return generator_.to_eigenbasis(liouvillian_.coordinates().unpack(x));
+  }
+  const Eigen::MatrixXcd& step_view(const State& x) {
+    liouvillian_.coordinates().unpack(x, view_);
+    return view_;
+  }
+  DenseRedfieldSystem& system() { return system_; }
+  static constexpr RightHandSide kind = RightHandSide::dense;
+
+ private:
+  const RedfieldGenerator& generator_;
+  RealLiouvillian liouvillian_;
+  DenseRedfieldSystem system_;
+  Eigen::MatrixXcd view_;
+};
+
 // Steps `x` from times[0] through every output time with a controlled stepper's try_step.
-template <class Stepper>
-void integrate(Stepper stepper, RedfieldSystem& system, State& x, const std::vector<double>& times,
-               const IntegrationSettings& settings, SolverStatistics& stats, OutputObserver& observer,
-               const std::atomic<bool>* interrupt, int d, double& stopped_at, bool& interrupted) {
+template <class Stepper, class Route>
+void integrate(Stepper stepper, Route& route, typename Route::State& x, const std::vector<double>& times,
+               const IntegrationSettings& settings, double bandwidth, SolverStatistics& stats,
+               OutputObserver& observer, const std::atomic<bool>* interrupt, double& stopped_at, bool& interrupted) {
   double t = times.front();
-  const Eigen::VectorXd& e = system.generator().energies();
-  const double bandwidth = e.size() > 1 ? e.maxCoeff() - e.minCoeff() : 0.0;
   const double max_step = settings.max_step_scale > 0 && bandwidth > 0
                               ? settings.max_step_scale * stability_limit(settings.stepper) / bandwidth
                               : std::numeric_limits<double>::infinity();
   double dt = std::min(settings.initial_step, max_step);
-  const RedfieldGenerator& generator = system.generator();
-  // The state is integrated in the product basis; observers see the eigenbasis at output times.
-  auto as_matrix = [&]() { return Eigen::Map<const Eigen::MatrixXcd>(x.data(), d, d); };
-  auto in_eigenbasis = [&]() { return generator.to_eigenbasis(as_matrix()); };
   stopped_at = t;
-  if (observer.observe(t, in_eigenbasis())) return;
+  if (observer.observe(t, route.eigenbasis(x))) return;
   for (std::size_t k = 1; k < times.size(); ++k) {
     const double target = times[k];
     while (t < target) {
@@ -52,7 +95,7 @@ void integrate(Stepper stepper, RedfieldSystem& system, State& x, const std::vec
       dt = std::min(dt, max_step);
       const bool lands = dt >= target - t;
       double step = lands ? target - t : dt;
-      const odeint::controlled_step_result result = stepper.try_step(std::ref(system), x, t, step);
+      const odeint::controlled_step_result result = stepper.try_step(std::ref(route.system()), x, t, step);
       if (result == odeint::success) {
         ++stats.accepted_steps;
         if (lands) {
@@ -64,7 +107,7 @@ void integrate(Stepper stepper, RedfieldSystem& system, State& x, const std::vec
         if (!x.allFinite())
           throw NumericalError("the state became non-finite at t = " + format_time(t) +
                                " (try smaller --atol/--rtol or another --stepper)");
-        observer.observe_step(t, as_matrix());
+        observer.observe_step(t, route.step_view(x));
       } else {
         ++stats.rejected_steps;
         dt = step;  // the controller's smaller step
@@ -77,11 +120,73 @@ void integrate(Stepper stepper, RedfieldSystem& system, State& x, const std::vec
     }
     stats.last_step = dt;
     stopped_at = t;
-    if (observer.observe(t, in_eigenbasis())) return;
+    if (observer.observe(t, route.eigenbasis(x))) return;
   }
 }
 
+// The chosen stepper on the chosen route; rho (eigenbasis) is replaced by the last state reached.
+template <class Route>
+void integrate_route(Route& route, Eigen::MatrixXcd& rho, const std::vector<double>& times,
+                     const IntegrationSettings& settings, double bandwidth, SolverStatistics& stats,
+                     OutputObserver& observer, const std::atomic<bool>* interrupt, double& stopped_at,
+                     bool& interrupted) {
+  using State = typename Route::State;
+  using Algebra = odeint::vector_space_algebra;
+  State x = route.initial(rho);
+  const double atol = settings.absolute_tolerance, rtol = settings.relative_tolerance;
+  // make_controlled with odeint's default error measure, or with Route::ErrorChecker when the route has its own.
+  auto controlled = [&](auto stepper) {
+    using Stepper = decltype(stepper);
+    if constexpr (Route::kind == RightHandSide::dense)
+      return odeint::controlled_runge_kutta<Stepper, HermitianErrorChecker>(
+          HermitianErrorChecker(atol, rtol, static_cast<int>(rho.rows())));
+    else
+      return odeint::make_controlled(atol, rtol, stepper);
+  };
+  auto run = [&](auto stepper) {
+    integrate(std::move(stepper), route, x, times, settings, bandwidth, stats, observer, interrupt, stopped_at,
+              interrupted);
+  };
+  switch (settings.stepper) {
+    case StepperKind::dopri5:
+      run(controlled(odeint::runge_kutta_dopri5<State, double, State, double, Algebra>()));
+      break;
+    case StepperKind::cash_karp54:
+      run(controlled(odeint::runge_kutta_cash_karp54<State, double, State, double, Algebra>()));
+      break;
+    case StepperKind::fehlberg78:
+      run(controlled(odeint::runge_kutta_fehlberg78<State, double, State, double, Algebra>()));
+      break;
+    case StepperKind::bulirsch_stoer:
+      run(odeint::bulirsch_stoer<State, double, State, double, Algebra>(atol, rtol));
+      break;
+  }
+  stats.rhs_evaluations = route.system().evaluations();
+  stats.right_hand_side = Route::kind;
+  rho = route.eigenbasis(x);
+}
+
 }  // namespace
+
+std::string right_hand_side_name(RightHandSide kind) {
+  switch (kind) {
+    case RightHandSide::automatic: return "auto";
+    case RightHandSide::dense: return "dense";
+    case RightHandSide::matrix_free: return "matrix-free";
+  }
+  return "?";
+}
+
+RightHandSide right_hand_side_from_name(const std::string& name) {
+  for (RightHandSide k : {RightHandSide::automatic, RightHandSide::dense, RightHandSide::matrix_free})
+    if (right_hand_side_name(k) == name) return k;
+  throw InputError("--rhs", "unknown right-hand side '" + name + "' (auto, dense, matrix-free)");
+}
+
+RightHandSide resolve_right_hand_side(RightHandSide kind, int dimension) {
+  if (kind != RightHandSide::automatic) return kind;
+  return dimension <= dense_rhs_max_dimension ? RightHandSide::dense : RightHandSide::matrix_free;
+}
 
 std::string stepper_name(StepperKind kind) {
   switch (kind) {
@@ -111,38 +216,19 @@ Propagator::Propagator(const RedfieldGenerator& generator, IntegrationSettings s
 
 SolverStatistics Propagator::propagate(Eigen::MatrixXcd& rho, const std::vector<double>& times,
                                        OutputObserver& observer, const std::atomic<bool>* interrupt) {
-  const int d = generator_.dimension();
-  const Eigen::MatrixXcd rho_product = generator_.to_product_basis(rho);
-  State x = Eigen::Map<const State>(rho_product.data(), rho_product.size());
   SolverStatistics stats;
-  RedfieldSystem system(generator_);
   interrupted_ = false;
   const auto start = std::chrono::steady_clock::now();
-  const double atol = settings_.absolute_tolerance, rtol = settings_.relative_tolerance;
-  using Algebra = odeint::vector_space_algebra;
-  switch (settings_.stepper) {
-    case StepperKind::dopri5:
-      integrate(odeint::make_controlled(atol, rtol, odeint::runge_kutta_dopri5<State, double, State, double, Algebra>()),
-                system, x, times, settings_, stats, observer, interrupt, d, stopped_at_, interrupted_);
-      break;
-    case StepperKind::cash_karp54:
-      integrate(odeint::make_controlled(atol, rtol,
-                                        odeint::runge_kutta_cash_karp54<State, double, State, double, Algebra>()),
-                system, x, times, settings_, stats, observer, interrupt, d, stopped_at_, interrupted_);
-      break;
-    case StepperKind::fehlberg78:
-      integrate(odeint::make_controlled(atol, rtol,
-                                        odeint::runge_kutta_fehlberg78<State, double, State, double, Algebra>()),
-                system, x, times, settings_, stats, observer, interrupt, d, stopped_at_, interrupted_);
-      break;
-    case StepperKind::bulirsch_stoer:
-      integrate(odeint::bulirsch_stoer<State, double, State, double, Algebra>(atol, rtol), system, x, times, settings_,
-                stats, observer, interrupt, d, stopped_at_, interrupted_);
-      break;
+  const Eigen::VectorXd& e = generator_.energies();
+  const double bandwidth = e.size() > 1 ? e.maxCoeff() - e.minCoeff() : 0.0;  // omega_max
+  if (resolve_right_hand_side(settings_.right_hand_side, generator_.dimension()) == RightHandSide::dense) {
+    DenseRoute route(generator_);
+    integrate_route(route, rho, times, settings_, bandwidth, stats, observer, interrupt, stopped_at_, interrupted_);
+  } else {
+    ProductBasisRoute route(generator_);
+    integrate_route(route, rho, times, settings_, bandwidth, stats, observer, interrupt, stopped_at_, interrupted_);
   }
-  stats.rhs_evaluations = system.evaluations();
   stats.wall_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  rho = generator_.to_eigenbasis(Eigen::Map<const Eigen::MatrixXcd>(x.data(), d, d));
   return stats;
 }
 

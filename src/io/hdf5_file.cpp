@@ -576,10 +576,11 @@ void ExtendibleDataset::require_values(std::size_t count) const {
   }
 }
 
-void ExtendibleDataset::append_row(hid_t memory_type, const void* sample) {
+void ExtendibleDataset::append_rows(hid_t memory_type, const void* rows, hsize_t count_rows) {
   const std::string what = quoted("dataset", path_);
   if (H5Iis_valid(dataset_.get()) <= 0) throw IoError(file_path_, "cannot append to " + what + ": file is closed");
-  std::vector<hsize_t> dims{size_ + 1};
+  if (count_rows == 0) return;
+  std::vector<hsize_t> dims{size_ + count_rows};
   dims.insert(dims.end(), sample_shape_.begin(), sample_shape_.end());
   if (H5Dset_extent(dataset_.get(), dims.data()) < 0) {
     throw IoError(file_path_, "cannot extend " + what + " (file opened read-only?)");
@@ -587,23 +588,27 @@ void ExtendibleDataset::append_row(hid_t memory_type, const void* sample) {
   std::vector<hsize_t> start(dims.size(), 0);
   start[0] = size_;
   std::vector<hsize_t> count = dims;
-  count[0] = 1;
+  count[0] = count_rows;
   const Hid file_space(H5Dget_space(dataset_.get()));
   const Hid memory_space(H5Screate_simple(static_cast<int>(count.size()), count.data(), nullptr));
   const bool written =
       H5Sselect_hyperslab(file_space.get(), H5S_SELECT_SET, start.data(), nullptr, count.data(), nullptr) >= 0 &&
-      H5Dwrite(dataset_.get(), memory_type, memory_space.get(), file_space.get(), H5P_DEFAULT, sample) >= 0;
+      H5Dwrite(dataset_.get(), memory_type, memory_space.get(), file_space.get(), H5P_DEFAULT, rows) >= 0;
   if (!written) {
     dims[0] = size_;
     H5Dset_extent(dataset_.get(), dims.data());  // best effort: leave no row of fill values behind
     throw IoError(file_path_, "cannot write sample " + std::to_string(size_) + " of " + what + " (disk full?)");
   }
-  ++size_;
+  size_ += count_rows;
 }
 
 void ExtendibleDataset::append(const double* sample) {
+  append_rows(sample, 1);
+}
+
+void ExtendibleDataset::append_rows(const double* rows, hsize_t count) {
   require_kind(Kind::real);
-  append_row(H5T_NATIVE_DOUBLE, sample);
+  append_rows(H5T_NATIVE_DOUBLE, rows, count);
 }
 
 void ExtendibleDataset::append(const std::vector<double>& sample) {
@@ -616,10 +621,12 @@ void ExtendibleDataset::append(double value) {
   append(&value);
 }
 
-void ExtendibleDataset::append(const std::complex<double>* sample) {
+void ExtendibleDataset::append(const std::complex<double>* sample) { append_rows(sample, 1); }
+
+void ExtendibleDataset::append_rows(const std::complex<double>* rows, hsize_t count) {
   require_kind(Kind::complex);
   const Hid type = make_complex_type();
-  append_row(type.get(), sample);
+  append_rows(type.get(), rows, count);
 }
 
 void ExtendibleDataset::append(const std::vector<std::complex<double>>& sample) {

@@ -3,6 +3,7 @@
 #include <nessie/errors.hpp>
 #include <nessie/io/model_record.hpp>
 
+#include <algorithm>
 #include <filesystem>
 #include <sys/resource.h>
 
@@ -73,13 +74,26 @@ void RunFile::check_room() const {
 void RunFile::append(const RunSample& s, const Eigen::MatrixXcd& rho) {
   const auto now = std::chrono::steady_clock::now();
   // Flush at least every second, and every sample when samples come slowly (sparse output times), so that no
-  // sample waits for the next one to reach the disk.
+  // sample waits for the next one to reach the disk; and write when the samples held reach 64 MB.
+  pending_.push_back(s);
+  if (rho_) {
+    const std::vector<std::complex<double>> row = row_major(system_.eigenbasis().to_product_basis(rho));
+    pending_rho_.insert(pending_rho_.end(), row.begin(), row.end());
+  }
   const bool flush_now = time_.size() == 0 || now - last_flush_ > std::chrono::seconds(1) ||
                          now - last_append_ > std::chrono::milliseconds(200);
+  const bool full = pending_rho_.size() * sizeof(std::complex<double>) > (std::size_t{64} << 20);
   last_append_ = now;
-  if (flush_now) check_room();
+  if (!flush_now && !full) return;
   try {
-    write_sample(s, rho);
+    check_room();
+  } catch (const IoError&) {  // the samples held are given up: the file stays as it was at the last flush
+    pending_.clear();
+    pending_rho_.clear();
+    throw;
+  }
+  try {
+    write_pending();
     if (flush_now) {
       file_.flush();
       last_flush_ = now;
@@ -92,27 +106,48 @@ void RunFile::append(const RunSample& s, const Eigen::MatrixXcd& rho) {
   }
 }
 
-void RunFile::write_sample(const RunSample& s, const Eigen::MatrixXcd& rho) {
-  const Observables& o = s.observables;
-  // The time is written last, so a reader that trusts timeseries/time never sees a half-written sample.
-  energy_.append(o.energy);
-  bath_heat_currents_.append(o.bath_heat_currents);
-  local_heat_currents_.append(o.local_heat_currents);
-  spin_currents_.append(o.spin_currents);
-  ergotropy_.append(o.ergotropy);
-  populations_.append(o.populations.data());
-  min_eigenvalue_.append(o.min_eigenvalue);
-  trace_error_.append(o.trace_error);
-  hermiticity_error_.append(o.hermiticity_error);
-  distance_to_ness_.append(s.distance_to_ness);
-  derivative_norm_.append(s.derivative_norm);
-  purity_.append(o.purity);
-  von_neumann_entropy_.append(o.von_neumann_entropy);
-  if (rho_) rho_->append(row_major(system_.eigenbasis().to_product_basis(rho)).data());
-  time_.append(s.time);
+void RunFile::write_pending() {
+  if (pending_.empty()) return;
+  const hsize_t n = size_of(pending_.size());
+  std::vector<double> rows;
+  // One block per dataset: `width` values of each sample, taken by `get(sample, values)`.
+  auto write = [&](ExtendibleDataset& dataset, std::size_t width, auto get) {
+    rows.resize(pending_.size() * width);
+    for (std::size_t i = 0; i < pending_.size(); ++i) get(pending_[i], rows.data() + i * width);
+    dataset.append_rows(rows.data(), n);
+  };
+  auto scalar = [&](ExtendibleDataset& dataset, auto field) {
+    write(dataset, 1, [&](const RunSample& s, double* out) { *out = field(s); });
+  };
+  auto vector = [&](ExtendibleDataset& dataset, std::size_t width, auto field) {
+    write(dataset, width, [&](const RunSample& s, double* out) {
+      const auto& v = field(s);
+      std::copy(v.data(), v.data() + width, out);
+    });
+  };
+  const std::size_t baths = system_.baths().size(), sites = size_of(system_.ring().sites());
+  const std::size_t d = size_of(system_.dimension());
+  scalar(energy_, [](const RunSample& s) { return s.observables.energy; });
+  vector(bath_heat_currents_, baths, [](const RunSample& s) -> const auto& { return s.observables.bath_heat_currents; });
+  vector(local_heat_currents_, sites, [](const RunSample& s) -> const auto& { return s.observables.local_heat_currents; });
+  vector(spin_currents_, sites, [](const RunSample& s) -> const auto& { return s.observables.spin_currents; });
+  scalar(ergotropy_, [](const RunSample& s) { return s.observables.ergotropy; });
+  vector(populations_, d, [](const RunSample& s) -> const auto& { return s.observables.populations; });
+  scalar(min_eigenvalue_, [](const RunSample& s) { return s.observables.min_eigenvalue; });
+  scalar(trace_error_, [](const RunSample& s) { return s.observables.trace_error; });
+  scalar(hermiticity_error_, [](const RunSample& s) { return s.observables.hermiticity_error; });
+  scalar(distance_to_ness_, [](const RunSample& s) { return s.distance_to_ness; });
+  scalar(derivative_norm_, [](const RunSample& s) { return s.derivative_norm; });
+  scalar(purity_, [](const RunSample& s) { return s.observables.purity; });
+  scalar(von_neumann_entropy_, [](const RunSample& s) { return s.observables.von_neumann_entropy; });
+  if (rho_) rho_->append_rows(pending_rho_.data(), n);
+  scalar(time_, [](const RunSample& s) { return s.time; });
+  pending_.clear();
+  pending_rho_.clear();
 }
 
 void RunFile::write_final_state(double t, const Eigen::MatrixXcd& rho) {
+  write_pending();
   const hsize_t d = size_of(system_.dimension());
   file_.write_complex_dataset("final/rho", row_major(system_.eigenbasis().to_product_basis(rho)), {d, d});
   file_.set_attribute("final", "time", t);
@@ -128,6 +163,7 @@ void RunFile::abandon() {
 }
 
 void RunFile::finish(const std::string& status, const std::string& message) {
+  write_pending();
   file_.set_attribute("/", "status", status);
   if (!message.empty()) file_.set_attribute("/", "message", message);
   file_.flush();

@@ -16,12 +16,7 @@ class PositivityObserver : public OutputObserver {
     observe_step(t, rho);
     return false;
   }
-  void observe_step(double t, const Eigen::Ref<const Eigen::MatrixXcd>& rho) override {
-    const Eigen::MatrixXcd hermitian = (rho + rho.adjoint()) / 2.0;
-    monitor.observe(t, Eigen::SelfAdjointEigenSolver<Eigen::MatrixXcd>(hermitian, Eigen::EigenvaluesOnly)
-                           .eigenvalues()
-                           .minCoeff());
-  }
+  void observe_step(double t, const Eigen::Ref<const Eigen::MatrixXcd>& rho) override { monitor.observe_state(t, rho); }
   PositivityMonitor monitor;
 };
 

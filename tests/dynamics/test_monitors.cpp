@@ -35,3 +35,31 @@ TEST_CASE("the positivity monitor reports the first violation, the minimum and t
   CHECK(m.most_negative_time() == 1.0);
   CHECK(m.violation_duration() == Approx(1.5));  // intervals ending at 0.5, 1.0, 1.5
 }
+
+TEST_CASE("the positivity monitor's Cholesky shortcut keeps the record of the eigenvalue route", "[dynamics]") {
+  // A state drifting through positive and non-positive phases: rho(k) = U diag(l(k)) U^dagger with l_min(k) below
+  // and above zero, the threshold and earlier minima.
+  const int d = 5;
+  const Eigen::MatrixXcd u = Eigen::HouseholderQR<Eigen::MatrixXcd>(Eigen::MatrixXcd::Random(d, d)).householderQ();
+  const double mins[] = {0.0,    1e-3,   -1e-13, -5e-12, -2e-6, -1e-6, 1e-2, -3e-6, -3e-6 + 1e-9,
+                         -1e-12, -8e-13, 2e-3,   -4e-6,  1e-9,  0.1,   0.05, -1e-3, 0.2};
+  PositivityMonitor exact, shortcut;
+  double t = 0;
+  for (double m : mins) {
+    Eigen::VectorXd l(d);
+    l << m, 0.1, 0.2, 0.3, 0.4 - m;
+    const Eigen::MatrixXcd rho = u * l.cast<std::complex<double>>().asDiagonal() * u.adjoint();
+    const Eigen::MatrixXcd hermitian = (rho + rho.adjoint()) / 2.0;
+    exact.observe(t, Eigen::SelfAdjointEigenSolver<Eigen::MatrixXcd>(hermitian).eigenvalues().minCoeff());
+    shortcut.observe_state(t, rho);
+    t += 0.25;
+  }
+  REQUIRE(shortcut.violated() == exact.violated());
+  CHECK(*shortcut.first_violation() == *exact.first_violation());
+  CHECK(shortcut.most_negative() == Approx(exact.most_negative()).margin(1e-15));
+  CHECK(shortcut.most_negative_time() == exact.most_negative_time());
+  CHECK(shortcut.violation_duration() == Approx(exact.violation_duration()));
+  CHECK(shortcut.most_negative() == Approx(-1e-3).margin(1e-15));
+  // The shortcut skipped the eigenvalues wherever nothing could change.
+  CHECK(shortcut.eigenvalue_evaluations() < static_cast<long>(std::size(mins)));
+}

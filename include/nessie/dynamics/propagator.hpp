@@ -18,6 +18,18 @@ std::string stepper_name(StepperKind kind);
 double stability_limit(StepperKind kind);
 StepperKind stepper_from_name(const std::string& name);  // InputError("--stepper") if unknown
 
+// How d rho/dt is evaluated during the integration (the same equation either way):
+//   dense:       one real d^2 x d^2 matrix-vector product on the Hermitian coordinates (RealLiouvillian);
+//   matrix-free: RedfieldGenerator::apply_product_hermitian, a few d x d products, no d^4 object;
+//   automatic:   dense up to dense_rhs_max_dimension levels, matrix-free beyond.
+enum class RightHandSide { automatic, dense, matrix_free };
+std::string right_hand_side_name(RightHandSide kind);  // "auto", "dense", "matrix-free"
+RightHandSide right_hand_side_from_name(const std::string& name);  // InputError("--rhs") if unknown
+// Crossover measured with bench/rhs_benchmark.cpp (docs/performance.md): the dense product costs d^4 multiply-adds
+// against about 2 n_baths d^3 for the matrix-free one, whose fixed overhead dominates for small d.
+constexpr int dense_rhs_max_dimension = 16;
+RightHandSide resolve_right_hand_side(RightHandSide kind, int dimension);  // never automatic
+
 // How to integrate.
 struct IntegrationSettings {
   StepperKind stepper = StepperKind::dopri5;
@@ -30,6 +42,7 @@ struct IntegrationSettings {
   // grow until the fastest coherences sit on the stepper's stability boundary, where they are amplified to the
   // tolerance level and never decay (measured: trace distance to the NESS stuck at 1e-7 instead of 2e-14).
   double max_step_scale = 1.0;
+  RightHandSide right_hand_side = RightHandSide::automatic;
 };
 
 // What the integration cost.
@@ -39,6 +52,7 @@ struct SolverStatistics {
   long rhs_evaluations = 0;
   double wall_seconds = 0;
   double last_step = 0;  // the step size in use at the end
+  RightHandSide right_hand_side = RightHandSide::matrix_free;  // the one used (never automatic)
 };
 
 // Receives the state at each output time (the ITensor-style observer: measure, then say whether to stop).
@@ -47,8 +61,9 @@ class OutputObserver {
   virtual ~OutputObserver() = default;
   // rho in the eigenbasis at time t. Return true to stop after this sample (e.g. steady state reached).
   virtual bool observe(double t, const Eigen::MatrixXcd& rho) = 0;
-  // Called after every accepted step (e.g. to watch positivity between output times) with rho in the PRODUCT basis
-  // (cheaper than a basis change; eigenvalues do not depend on the basis); by default nothing.
+  // Called after every accepted step (e.g. to watch positivity between output times) with rho in the basis the
+  // integration works in (the product basis for the matrix-free right-hand side, the eigenbasis for the dense one;
+  // eigenvalues do not depend on the basis); by default nothing.
   virtual void observe_step(double /*t*/, const Eigen::Ref<const Eigen::MatrixXcd>& /*rho*/) {}
 };
 

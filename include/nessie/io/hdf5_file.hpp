@@ -126,6 +126,9 @@ class ExtendibleDataset {
   void abandon() { dataset_.release(); }  // after an I/O failure: never closed (see Hdf5File::abandon)
   void append(const std::complex<double>* sample);
   void append(const std::vector<std::complex<double>>& sample);
+  // `count` samples at once (one extent change and one write): rows row-major, one sample after the other.
+  void append_rows(const double* rows, hsize_t count);
+  void append_rows(const std::complex<double>* rows, hsize_t count);
 
   hsize_t size() const { return size_; }  // samples written
   const std::string& path() const { return path_; }
@@ -133,7 +136,7 @@ class ExtendibleDataset {
   Kind kind() const { return kind_; }
 
  private:
-  void append_row(hid_t memory_type, const void* sample);
+  void append_rows(hid_t memory_type, const void* rows, hsize_t count);
   void require_kind(Kind wanted) const;
   void require_values(std::size_t count) const;
 

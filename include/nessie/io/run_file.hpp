@@ -1,6 +1,8 @@
 #pragma once
 // The streamed HDF5 file of `nessie run` (layout in docs/file-format.md): time series appended and flushed while the
-// run goes, so that a killed run keeps every flushed sample.
+// run goes, so that a killed run keeps every flushed sample. Samples are held in memory between flushes and written
+// in one block per dataset (one HDF5 write per sample and dataset cost more than the whole integration of a small
+// ring).
 #include <nessie/dynamics/run_sample.hpp>
 #include <nessie/io/hdf5_file.hpp>
 #include <nessie/redfield/open_system.hpp>
@@ -22,12 +24,15 @@ class RunFile {
           bool save_rho);
 
   Hdf5File& file() { return file_; }
-  // Appends one sample; rho (eigenbasis) is stored in the product basis when save_rho. Flushes at least every second.
+  // Appends one sample; rho (eigenbasis) is stored in the product basis when save_rho. Writes and flushes at least
+  // every second, and at once when samples come more than 0.2 s apart.
   void append(const RunSample& sample, const Eigen::MatrixXcd& rho);
-  hsize_t samples() const { return time_.size(); }
-  // final/rho (product basis) and its time: the state to continue from (--initial file:PATH).
+  hsize_t samples() const { return time_.size() + pending_.size(); }  // appended so far (written or not)
+  // final/rho (product basis) and its time: the state to continue from (--initial file:PATH). Writes the pending
+  // samples first.
   void write_final_state(double t, const Eigen::MatrixXcd& rho);
-  // Sets the root attribute status ("complete", "interrupted", "failed") and a message, flushes and closes.
+  // Writes the pending samples, sets the root attribute status ("complete", "interrupted", "failed") and a message,
+  // flushes and closes.
   void finish(const std::string& status, const std::string& message = "");
   // After an I/O failure: stop writing and let go of the file without closing it (Hdf5File::abandon).
   void abandon();
@@ -51,7 +56,11 @@ class RunFile {
   // Before each flush: refuses (IoError, file still consistent) when the disk or the file-size limit leaves less room
   // than a safe margin, because a flush that fails half-way leaves a file HDF5 cannot open.
   void check_room() const;
-  void write_sample(const RunSample& sample, const Eigen::MatrixXcd& rho);
+  // Writes the samples held in memory (time last, so a reader that trusts timeseries/time never sees a half-written
+  // sample).
+  void write_pending();
+  std::vector<RunSample> pending_;
+  std::vector<std::complex<double>> pending_rho_;  // row-major product-basis rho of the pending samples
 };
 
 }  // namespace nessie::io

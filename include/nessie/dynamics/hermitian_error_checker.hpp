@@ -1,0 +1,42 @@
+#pragma once
+// Odeint's step-size error measure for states stored as Hermitian coordinates (hermitian_coordinates.hpp).
+#include <boost/numeric/odeint.hpp>
+
+#include <algorithm>
+#include <cmath>
+
+namespace nessie {
+
+// Odeint's default_error_checker takes max_i |err_i| / (atol + rtol (|x_i| + |dt| |dxdt_i|)) over the components.
+// On Hermitian coordinates the components Re rho_mn and Im rho_mn would each be measured against their own size,
+// which is stricter than measuring the complex entry (a coherence passing through a real or imaginary zero has a
+// tiny relative allowance): 20 % more steps on the paper's ring. This checker measures each pair as one complex
+// entry, |err_mn| / (atol + rtol (|rho_mn| + |dt| |drho_mn|)), exactly as the default checker does on the complex
+// matrix, so both right-hand sides take the same steps.
+class HermitianErrorChecker {
+ public:
+  using value_type = double;
+  using algebra_type = boost::numeric::odeint::vector_space_algebra;
+  using operations_type = boost::numeric::odeint::default_operations;
+
+  HermitianErrorChecker(double absolute_tolerance, double relative_tolerance, int dimension)
+      : atol_(absolute_tolerance), rtol_(relative_tolerance), d_(dimension) {}
+
+  template <class State, class Deriv, class Err, class Time>
+  double error(algebra_type& /*algebra*/, const State& x, const Deriv& dxdt, Err& err, Time dt) const {
+    const double h = std::abs(dt);
+    double worst = 0;
+    for (int m = 0; m < d_; ++m)  // the real diagonal
+      worst = std::max(worst, std::abs(err[m]) / (atol_ + rtol_ * (std::abs(x[m]) + h * std::abs(dxdt[m]))));
+    for (Eigen::Index k = d_; k + 1 < x.size(); k += 2)  // (Re, Im) pairs
+      worst = std::max(worst, std::sqrt(err[k] * err[k] + err[k + 1] * err[k + 1]) /
+                                  (atol_ + rtol_ * (std::sqrt(x[k] * x[k] + x[k + 1] * x[k + 1]) + h * std::sqrt(dxdt[k] * dxdt[k] + dxdt[k + 1] * dxdt[k + 1]))));
+    return worst;
+  }
+
+ private:
+  double atol_, rtol_;
+  int d_;
+};
+
+}  // namespace nessie

@@ -1,0 +1,36 @@
+#pragma once
+// The Redfield generator as a dense real matrix on the Hermitian coordinates of rho: the cheapest right-hand side
+// for small dimensions (one real d^2 x d^2 matrix-vector product, no complex arithmetic, no basis changes).
+#include <nessie/redfield/generator.hpp>
+#include <nessie/redfield/hermitian_coordinates.hpp>
+
+#include <Eigen/Dense>
+
+namespace nessie {
+
+// A with d x/dt = A x for x = HermitianCoordinates::pack(rho), rho in the eigenbasis or in the product basis. Built
+// column by column by applying the matrix-free generator (RedfieldGenerator::apply) to the Hermitian matrix of each
+// unit coordinate vector: d^2 applications and 8 d^4 bytes, so only for small d (the propagator's choice:
+// dense_rhs_max_dimension).
+class RealLiouvillian {
+ public:
+  enum class Basis { eigenbasis, product };
+  explicit RealLiouvillian(const RedfieldGenerator& generator, Basis basis = Basis::eigenbasis);
+  Basis basis() const { return basis_; }
+
+  const HermitianCoordinates& coordinates() const { return coordinates_; }
+  const Eigen::MatrixXd& matrix() const { return matrix_; }
+  int dimension() const { return coordinates_.dimension(); }
+
+  // dx = A x.
+  void apply(const Eigen::Ref<const Eigen::VectorXd>& x, Eigen::Ref<Eigen::VectorXd> dx) const {
+    dx.noalias() = matrix_ * x;
+  }
+
+ private:
+  HermitianCoordinates coordinates_;
+  Basis basis_;
+  Eigen::MatrixXd matrix_;
+};
+
+}  // namespace nessie

@@ -1,0 +1,27 @@
+#include <nessie/redfield/real_liouvillian.hpp>
+
+namespace nessie {
+
+RealLiouvillian::RealLiouvillian(const RedfieldGenerator& generator, Basis basis)
+    : coordinates_(generator.dimension()), basis_(basis) {
+  const int d = generator.dimension();
+  const Eigen::Index size = coordinates_.size();
+  matrix_.resize(size, size);
+  Eigen::VectorXd unit = Eigen::VectorXd::Zero(size);
+  Eigen::MatrixXcd rho(d, d), drho(d, d);
+  for (Eigen::Index c = 0; c < size; ++c) {
+    unit[c] = 1.0;
+    coordinates_.unpack(unit, rho);
+    // Linear over the reals, so column c is the image of the c-th unit vector.
+    if (basis == Basis::eigenbasis) {
+      generator.apply(rho, drho);
+      coordinates_.pack(drho, matrix_.col(c));
+    } else {
+      generator.apply(generator.to_eigenbasis(rho), drho);
+      coordinates_.pack(generator.to_product_basis(drho), matrix_.col(c));
+    }
+    unit[c] = 0.0;
+  }
+}
+
+}  // namespace nessie

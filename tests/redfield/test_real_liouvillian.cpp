@@ -1,0 +1,60 @@
+#include "../support/systems.hpp"
+
+#include <nessie/redfield/hermitian_coordinates.hpp>
+#include <nessie/redfield/liouvillian.hpp>
+#include <nessie/redfield/real_liouvillian.hpp>
+
+#include <catch2/catch.hpp>
+
+using namespace nessie;
+using namespace nessie::testing;
+
+namespace {
+
+Eigen::VectorXcd vec(const Eigen::MatrixXcd& m) { return Eigen::Map<const Eigen::VectorXcd>(m.data(), m.size()); }
+
+std::unique_ptr<OpenSystem> random_system(std::optional<int> up) {
+  return std::make_unique<OpenSystem>(Ring(5, 0.8, 1.7, {{1, 0.3}, {2, -1.2}, {4, 0.9}}), up,
+                                      std::vector<Bath>{Bath(1, 2.5, 0.03, 7.0), Bath(3, 0.7, 0.01, 12.0),
+                                                        Bath(4, 1.1, 0.02, 9.0)});
+}
+
+}  // namespace
+
+TEST_CASE("Hermitian coordinates: d^2 real numbers that give back the matrix", "[redfield]") {
+  for (int d : {1, 2, 5}) {
+    const HermitianCoordinates c(d);
+    const Eigen::MatrixXcd rho = random_hermitian(d, 3);
+    const Eigen::VectorXd x = c.pack(rho);
+    REQUIRE(x.size() == d * d);
+    CHECK((c.unpack(x) - rho).norm() == 0.0);
+    CHECK(x.head(d).sum() == Approx(rho.trace().real()));  // the diagonal comes first
+    // Linear: pack(a rho + b sigma) = a pack(rho) + b pack(sigma) for real a, b.
+    const Eigen::MatrixXcd sigma = random_hermitian(d, 4);
+    CHECK((c.pack(2.0 * rho - 0.5 * sigma) - (2.0 * x - 0.5 * c.pack(sigma))).norm() < 1e-14);
+  }
+  CHECK_THROWS(HermitianCoordinates(0));
+}
+
+TEST_CASE("the real Liouvillian equals the Kronecker-assembled one on Hermitian matrices", "[redfield]") {
+  for (std::optional<int> up : {std::optional<int>(1), std::optional<int>(2), std::optional<int>()}) {
+    const auto system = random_system(up);
+    const RedfieldGenerator& g = system->generator();
+    const int d = system->dimension();
+    const Eigen::MatrixXcd l = assemble_liouvillian(g);  // an independent construction (liouvillian.hpp)
+    const RealLiouvillian eigen_basis(g);
+    const RealLiouvillian product(g, RealLiouvillian::Basis::product);
+    const HermitianCoordinates& c = eigen_basis.coordinates();
+    for (unsigned seed : {1u, 2u, 3u}) {
+      const Eigen::MatrixXcd rho = random_hermitian(d, seed);
+      const Eigen::VectorXcd expected = l * vec(rho);
+      Eigen::VectorXd dx(c.size());
+      eigen_basis.apply(c.pack(rho), dx);
+      INFO("d = " << d << " seed " << seed);
+      CHECK((vec(c.unpack(dx)) - expected).norm() < 1e-12 * expected.norm());
+      // Product basis: A_product = (basis change) A (basis change back).
+      product.apply(c.pack(g.to_product_basis(rho)), dx);
+      CHECK((vec(g.to_eigenbasis(c.unpack(dx))) - expected).norm() < 1e-12 * expected.norm());
+    }
+  }
+}
