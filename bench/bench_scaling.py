@@ -101,9 +101,303 @@ def fmt_s(x):
     return f"{x:.3g}" if x < 100 else f"{x:.0f}"
 
 
+def file_id(path):
+    """Identity of a binary: path, first 12 hex digits of its SHA-256 and its modification time."""
+    import hashlib
+    if not path or not os.path.exists(path):
+        return None
+    h = hashlib.sha256()
+    with open(path, "rb") as f:
+        for chunk in iter(lambda: f.read(1 << 20), b""):
+            h.update(chunk)
+    return dict(path=path, sha256=h.hexdigest()[:12],
+                mtime=time.strftime("%Y-%m-%d %H:%M", time.localtime(os.stat(path).st_mtime)))
+
+
+def bench_rhs(path, n, threads, timeout):
+    """One call of bench_rhs for one size (it does its own batches, best batch mean): the time of one right-hand
+    side (RedfieldGenerator::apply_product_hermitian) and of one complex d x d GEMM. threads = 0: Eigen default."""
+    cmd = [path, "--nmin", str(n), "--nmax", str(n)] + (["--threads", str(threads)] if threads else [])
+    r = bc.timed(cmd, timeout=timeout)
+    if r["returncode"] != 0:
+        return dict(failed=f"exit {r['returncode']}: {r['stderr'].strip()[-300:]}", cmd=" ".join(cmd))
+    for line in r["stdout"].splitlines():
+        t = line.split()
+        if len(t) == 10 and t[0] == str(n):
+            return dict(cmd=" ".join(cmd), nnz_h=int(t[3]), rhs_ms=float(t[4]), gemm_ms=float(t[5]),
+                        rhs_over_gemm=float(t[6]), gemm_gflops=float(t[7]), rhs_gflops=float(t[8]),
+                        rhs_flops=float(t[9]), threads_line=next((x for x in r["stdout"].splitlines()
+                                                                 if x.startswith("Eigen")), ""))
+    return dict(failed="no result line in bench_rhs output", cmd=" ".join(cmd))
+
+
+def ok(x):
+    """A measurement that ran to completion (not killed, not failed, present)."""
+    return isinstance(x, dict) and "killed" not in x and "failed" not in x
+
+
+def restore_floats(x):
+    """Inverse of the JSON cleaning: 'inf' / 'nan' strings back to floats."""
+    if isinstance(x, dict):
+        return {k: restore_floats(v) for k, v in x.items()}
+    if isinstance(x, list):
+        return [restore_floats(v) for v in x]
+    if isinstance(x, str) and x in ("inf", "-inf", "nan"):
+        return float(x)
+    return x
+
+
+def clean(x):
+    if isinstance(x, dict):
+        return {k: clean(v) for k, v in x.items() if k not in ("stdout", "stderr")}
+    if isinstance(x, list):
+        return [clean(v) for v in x]
+    if isinstance(x, float) and not math.isfinite(x):
+        return str(x)
+    return x
+
+
+def load_rows(path):
+    with open(path) as f:
+        data = restore_floats(json.load(f))
+    rows = data["rows"]
+    for r in rows:  # rows written before settings/source were stored per row
+        r.setdefault("settings", data.get("settings", {}))
+        r.setdefault("source", dict(nessie=None, date=None, command=None, file=path))
+    return rows
+
+
+def settings_of(r):
+    s = dict(repeat=3, run_t_end=100.0, run_nmax=10, run_short_t_end=2.0, nessie_kill=900.0)
+    s.update(r.get("settings", {}))
+    return s
+
+
+def short_run(r):
+    return r.get("run_t_end") is not None and r["run_t_end"] != settings_of(r)["run_t_end"]
+
+
+def run_estimate(r, key):
+    """For a short run (N > run_nmax): start-up (wall - integration) plus the integration time scaled from t_end to
+    the full t_end. An extrapolation that assumes the same step size throughout (set by the stability cap)."""
+    x = r.get(key)
+    if not ok(x) or not short_run(r):
+        return None
+    s = x["json"]["solver"]
+    return x["wall"] - s["wall_seconds"] + s["wall_seconds"] * settings_of(r)["run_t_end"] / r["run_t_end"]
+
+
+def integration_per_unit_time(r, key):
+    x = r.get(key)
+    if not ok(x) or not r.get("run_t_end"):
+        return None
+    return x["json"]["solver"]["wall_seconds"] / r["run_t_end"]
+
+
+def fit_exponent(xs, ys):
+    if len(xs) < 2:
+        return None
+    p = np.polyfit(np.log(xs), np.log(ys), 1)
+    return float(p[0])
+
+
+def exponent_table(rows, fit_dmin):
+    """Slopes of log(time) against log(d): a least-squares fit over d >= fit_dmin and the local slope between
+    consecutive sizes. Returns markdown lines."""
+    series = [
+        ("one RHS, bench_rhs, default threads", lambda r: r["rhs"]["rhs_ms"] if ok(r.get("rhs")) else None),
+        ("one RHS, bench_rhs, 1 thread", lambda r: r["rhs1"]["rhs_ms"] if ok(r.get("rhs1")) else None),
+        ("one complex GEMM, bench_rhs, default threads",
+         lambda r: r["rhs"]["gemm_ms"] if ok(r.get("rhs")) else None),
+        ("nessie ness wall", lambda r: r["ness"]["wall"] if ok(r.get("ness")) else None),
+        ("nessie run t=100 wall, default threads",
+         lambda r: r["run"]["wall"] if ok(r.get("run")) and not short_run(r) else None),
+        ("nessie run integration s per unit time, 1 thread", lambda r: integration_per_unit_time(r, "run1")),
+        ("nessie run RHS evaluations per unit time",
+         lambda r: (r["run1"]["json"]["solver"]["rhs_evaluations"] / r["run_t_end"]) if ok(r.get("run1")) else None),
+        ("QuTiP tensor + steadystate",
+         lambda r: (r["qutip"]["json"]["tensor"] + r["qutip"]["json"]["steady"]) if ok(r.get("qutip")) else None),
+        ("peak RSS nessie ness", lambda r: r["ness"]["rss_mb"] if ok(r.get("ness")) else None),
+        ("peak RSS QuTiP worker", lambda r: r["qutip"]["rss_mb"] if ok(r.get("qutip")) else None),
+    ]
+    lines = [f"| quantity | fit d >= {fit_dmin} (points) | local slopes between consecutive d |", "|---|---|---|"]
+    for name, f in series:
+        pts = [(r["d"], f(r)) for r in rows]
+        pts = [(d, v) for d, v in pts if v is not None and math.isfinite(v) and v > 0]
+        if len(pts) < 2:
+            continue
+        big = [(d, v) for d, v in pts if d >= fit_dmin]
+        e = fit_exponent([d for d, _ in big], [v for _, v in big])
+        local = [f"{d1}->{d2}: {math.log(v2 / v1) / math.log(d2 / d1):.2f}"
+                 for (d1, v1), (d2, v2) in zip(pts, pts[1:])]
+        lines.append(f"| {name} | {'-' if e is None else f'{e:.2f}'} ({len(big)}) | {', '.join(local)} |")
+    return lines
+
+
+def table_lines(rows):
+    hdr = ["N", "K", "d", "one RHS ms (1thr)", "ness s", "ness cpu s", "ness MB", "solver (GMRES it.)",
+           "rel. residual", "run t=100 s", "run 1thr s", "run cpu s (1thr)", "run MB", "QuTiP tensor+steady s",
+           "QuTiP MB", "QuTiP/ness"]
+    lines = ["| " + " | ".join(hdr) + " |", "|" + "|".join("---" for _ in hdr) + "|"]
+    for r in rows:
+        s = settings_of(r)
+        ness = r.get("ness")
+        run, run1 = r.get("run"), r.get("run1")
+
+        def run_cell(x, key):
+            if x is None:
+                return "skipped"
+            if "killed" in x:
+                return f"> {s['nessie_kill']:g} (killed)"
+            if "failed" in x:
+                return "failed"
+            if short_run(r):
+                return f"{fmt_s(x['wall'])} (t={r['run_t_end']:g}; est. t={s['run_t_end']:g}: " \
+                       f"{fmt_s(run_estimate(r, key))})"
+            return fmt_s(x["wall"])
+
+        rhs, rhs1 = r.get("rhs"), r.get("rhs1")
+        if ok(rhs):
+            rhs_cell = f"{rhs['rhs_ms']:.3g}" + (f" ({rhs1['rhs_ms']:.3g})" if ok(rhs1) else "")
+        else:
+            rhs_cell = "failed" if rhs and "failed" in rhs else "-"
+        q = r.get("qutip")
+        qt = q["json"]["tensor"] + q["json"]["steady"] if ok(q) else None
+        if ok(ness):
+            j = ness["json"]
+            ness_cells = [fmt_s(ness["wall"]), fmt_s(ness["cpu"]), f"{ness['rss_mb']:.0f}",
+                          f"{j['solver']} ({j['solver_iterations']})", f"{ness['rel_residual_comm']:.1e}"]
+        else:
+            ness_cells = ["killed" if ness and "killed" in ness else "failed", "-", "-", "-", "-"]
+        run_mb = [x["rss_mb"] for x in (run, run1) if ok(x)]
+        lines.append("| " + " | ".join([
+            str(r["N"]), str(r["K"]), str(r["d"]), rhs_cell, *ness_cells,
+            run_cell(run, "run"), run_cell(run1, "run1") if run1 else ("skipped" if not run else "-"),
+            fmt_s(run1["cpu"]) if ok(run1) else "-",
+            f"{max(run_mb):.0f}" if run_mb else "-",
+            fmt_s(qt) if qt is not None else ("killed" if q and "killed" in q else
+                                              ("failed" if q else "not run")),
+            f"{q['rss_mb']:.0f}" if ok(q) else "-",
+            f"{qt / ness['wall']:.3g}" if qt is not None and ok(ness) else "-"]) + " |")
+    return lines
+
+
+def sources_lines(rows):
+    """Which binary and which invocation produced which rows (a merged table mixes runs)."""
+    groups = {}
+    for r in rows:
+        src = r.get("source", {})
+        key = json.dumps([src.get("nessie"), src.get("bench_rhs"), src.get("date"), src.get("command"),
+                          src.get("file")], sort_keys=True)
+        groups.setdefault(key, (src, []))[1].append(r)
+    out = []
+    for src, rs in groups.values():
+        nb = src.get("nessie") or {}
+        rb = src.get("bench_rhs") or {}
+        ns = ", ".join(str(r["N"]) for r in rs)
+        out.append(f"- N = {ns}: nessie {nb.get('path', '?')} (sha256 {nb.get('sha256', '?')}, built "
+                   f"{nb.get('mtime', '?')}), bench_rhs {rb.get('path', '-')} (sha256 {rb.get('sha256', '-')}); "
+                   f"measured {src.get('date', '?')}" + (f" (from {src['file']})" if src.get("file") else ""))
+        if src.get("command"):
+            out.append(f"  command: `{src['command']}`")
+    notes = {}
+    for r in rows:
+        for k in ("qutip_stop_after", "qutip_note"):
+            if r.get(k):
+                notes.setdefault(r[k], []).append(str(r["N"]))
+    for note, ns in notes.items():
+        out.append(f"- QuTiP (N = {', '.join(ns)}): {note}")
+    return out
+
+
+def make_figure(rows, png):
+    import matplotlib
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+    from matplotlib.ticker import LogLocator, ScalarFormatter
+    fig, (ax, bx) = plt.subplots(1, 2, figsize=(12, 6.2), gridspec_kw=dict(width_ratios=[1.25, 1]))
+    d_all = [r["d"] for r in rows]
+    s0 = settings_of(rows[-1])
+
+    def series(f):
+        xs, ys = [], []
+        for r in rows:
+            v = f(r)
+            if v is not None and math.isfinite(v):
+                xs.append(r["d"])
+                ys.append(v)
+        return xs, ys
+
+    full = lambda r, k: r[k]["wall"] if ok(r.get(k)) and not short_run(r) else None  # noqa: E731
+    curves = [
+        ("one right-hand side (bench_rhs, default threads)",
+         lambda r: r["rhs"]["rhs_ms"] * 1e-3 if ok(r.get("rhs")) else None, "d-", "tab:purple", None),
+        ("one right-hand side (bench_rhs, 1 thread)",
+         lambda r: r["rhs1"]["rhs_ms"] * 1e-3 if ok(r.get("rhs1")) else None, "d--", "tab:purple", None),
+        ("nessie ness (auto solver)", lambda r: r["ness"]["wall"] if ok(r.get("ness")) else None, "o-", "tab:blue",
+         lambda r: r["ness"]["rss_mb"] if ok(r.get("ness")) else None),
+        (f"nessie run t={s0['run_t_end']:g} (default threads)", lambda r: full(r, "run"), "s-", "tab:orange",
+         lambda r: max(x["rss_mb"] for x in (r.get("run"), r.get("run1")) if ok(x))
+         if any(ok(x) for x in (r.get("run"), r.get("run1"))) else None),
+        (f"nessie run t={s0['run_t_end']:g} (1 thread)", lambda r: full(r, "run1"), "s--", "tab:orange", None),
+        (f"nessie run t={s0['run_t_end']:g} estimated from t={s0['run_short_t_end']:g} (1 thread)",
+         lambda r: run_estimate(r, "run1"), "x:", "tab:red", None),
+        ("QuTiP bloch_redfield_tensor + steadystate",
+         lambda r: (r["qutip"]["json"]["tensor"] + r["qutip"]["json"]["steady"]) if ok(r.get("qutip")) else None,
+         "^-", "tab:green", lambda r: r["qutip"]["rss_mb"] if ok(r.get("qutip")) else None),
+    ]
+    for label, f, style, color, fm in curves:
+        xs, ys = series(f)
+        if xs:
+            ax.loglog(xs, ys, style, color=color, label=label, ms=5)
+        if fm is not None:
+            xs, ys = series(fm)
+            if xs:
+                bx.loglog(xs, ys, style, color=color, ms=5,
+                          label=label.split(" (")[0].replace("bloch_redfield_tensor + steadystate", "worker"))
+    # reference slopes d^3 through the largest RHS point
+    xs, ys = series(lambda r: r["rhs1"]["rhs_ms"] * 1e-3 if ok(r.get("rhs1")) else None)
+    if xs:
+        dd = np.array([xs[0], xs[-1]], dtype=float)
+        ax.loglog(dd, ys[-1] * (dd / xs[-1]) ** 3, color="gray", lw=0.8, alpha=0.6, label="slope d^3 (guide)")
+    ax.axhline(20.0, color="gray", lw=0.6, ls=":")
+    ax.axhline(120.0, color="gray", lw=0.6, ls="-.")
+    ax.text(d_all[0], 22.0, "20 s (issue 6: N=12 ness)", fontsize=7, color="gray")
+    ax.text(d_all[0], 132.0, "120 s (issue 6: N=10 run t=100)", fontsize=7, color="gray")
+    ax.set_xlabel("d = C(N, N/2)")
+    ax.set_ylabel("wall time (s)")
+    loads = [float(x.split()[0]) for r in rows for x in (r.get("load_start", "?"), r.get("load_end", "?")) if x != "?"]
+    reps = sorted({settings_of(r)["repeat"] for r in rows})
+    rep = "/".join(str(x) for x in reps)
+    ax.set_title(f"time vs d (best of {rep}; 1-min load average {min(loads):.1f}-{max(loads):.1f} on "
+                 f"{os.cpu_count()} cores)" if loads else f"time vs d (best of {rep})", fontsize=9)
+    ax.legend(fontsize=7, loc="upper center", bbox_to_anchor=(0.5, -0.13), ncol=2, frameon=False)
+    ax.grid(True, which="both", alpha=0.3)
+    ax.set_xticks(d_all)
+    ax.set_xticklabels([str(x) for x in d_all], fontsize=7)
+    ax.minorticks_off()
+    bx.set_xlabel("d = C(N, N/2)")
+    bx.set_ylabel("peak RSS (MB)")
+    bx.set_title("peak memory of the process (/usr/bin/time -v)", fontsize=9)
+    bx.legend(fontsize=7, loc="upper center", bbox_to_anchor=(0.5, -0.13), ncol=1, frameon=False)
+    bx.yaxis.set_major_locator(LogLocator(base=10, subs=(1.0, 2.0, 5.0)))
+    bx.yaxis.set_major_formatter(ScalarFormatter())
+    bx.grid(True, which="both", alpha=0.3)
+    bx.set_xticks(d_all)
+    bx.set_xticklabels([str(x) for x in d_all], fontsize=7)
+    bx.minorticks_off()
+    fig.tight_layout()
+    os.makedirs(os.path.dirname(os.path.abspath(png)), exist_ok=True)
+    fig.savefig(png, dpi=120)
+    plt.close(fig)
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--nessie", default=os.path.join(HERE, "..", "build", "nessie"))
+    ap.add_argument("--bench-rhs", default=os.path.join(HERE, "..", "build", "bench", "bench_rhs"),
+                    help="bench_rhs executable for the 'one RHS' column (cmake --build build --target bench_rhs)")
+    ap.add_argument("--no-rhs", action="store_true", help="skip the bench_rhs column")
     ap.add_argument("--nmin", type=int, default=4)
     ap.add_argument("--nmax", type=int, default=12)
     ap.add_argument("--repeat", type=int, default=3)
@@ -119,31 +413,76 @@ def main() -> int:
     ap.add_argument("--nessie-kill", type=float, default=900.0,
                     help="kill a nessie process after this many seconds (reported as killed)")
     ap.add_argument("--png", default=os.path.join(HERE, "..", "docs", "figures", "scaling.png"))
-    ap.add_argument("--json-out", default=None)
+    ap.add_argument("--json-out", default=None,
+                    help="all rows (merged ones included) as JSON; rewritten after every size")
+    ap.add_argument("--merge", action="append", default=[], metavar="OLD.json",
+                    help="combine with the rows of an earlier --json-out (repeatable; rows of this run replace rows "
+                         "of the same N, later files replace earlier ones); table, exponents and PNG are made "
+                         "from the union")
+    ap.add_argument("--merge-only", action="store_true", help="measure nothing: only merge --merge files")
+    ap.add_argument("--fit-dmin", type=int, default=70, help="fit the exponents over d >= this")
     ap.add_argument("--qutip-worker", nargs=2, type=int, metavar=("N", "K"), help=argparse.SUPPRESS)
     a = ap.parse_args()
     if a.qutip_worker:
         return qutip_worker(*a.qutip_worker)
+    if a.merge_only and not a.merge:
+        ap.error("--merge-only needs --merge OLD.json")
 
-    nessie = os.path.realpath(a.nessie)
-    print(f"machine: {bc.machine()}")
-    print(f"nessie {nessie}; OMP_NUM_THREADS={os.environ.get('OMP_NUM_THREADS', '(unset)')}")
-    print(f"best of {a.repeat} (a measurement is not repeated once it took > {a.long:g} s); "
-          f"run: t-end {a.run_t_end:g} for N <= {a.run_nmax}, t-end {a.run_short_t_end:g} beyond "
-          f"({'skipped' if a.run_short_t_end <= 0 else 'separate column'})\n", flush=True)
+    old = {}
+    for path in a.merge:
+        for r in load_rows(path):
+            old[r["N"]] = r
+    if a.merge:
+        print(f"merging {len(old)} rows (N = {', '.join(str(n) for n in sorted(old))}) from {', '.join(a.merge)}")
+
+    rows = []
+
+    def union():
+        u = dict(old)
+        for r in rows:
+            u[r["N"]] = r
+        return [u[n] for n in sorted(u)]
+
+    def write_json():
+        if a.json_out:
+            tmp = a.json_out + ".tmp"
+            with open(tmp, "w") as f:
+                json.dump(dict(machine=bc.machine(), rows=[clean(r) for r in union()]), f, indent=1)
+            os.replace(tmp, a.json_out)
+
+    sizes = [] if a.merge_only else list(range(a.nmin, a.nmax + 1))
+    if sizes:
+        nessie = os.path.realpath(a.nessie)
+        rhs_exe = None if a.no_rhs else os.path.realpath(a.bench_rhs)
+        if rhs_exe and not os.path.exists(rhs_exe):
+            print(f"bench_rhs not found at {rhs_exe}: the one-RHS column is skipped")
+            rhs_exe = None
+        source = dict(nessie=file_id(nessie), bench_rhs=file_id(rhs_exe) if rhs_exe else None,
+                      date=time.strftime("%Y-%m-%d %H:%M"),
+                      command=" ".join(["/usr/bin/python3", os.path.relpath(os.path.abspath(__file__))] + sys.argv[1:]))
+        settings = dict(repeat=a.repeat, long=a.long, run_t_end=a.run_t_end, run_nmax=a.run_nmax,
+                        run_short_t_end=a.run_short_t_end, nessie_kill=a.nessie_kill, qutip_max_dim=a.qutip_max_dim,
+                        qutip_limit=a.qutip_limit, qutip_kill=a.qutip_kill)
+        print(f"machine: {bc.machine()}")
+        print(f"nessie {nessie} (sha256 {source['nessie']['sha256']}); bench_rhs {rhs_exe}; "
+              f"OMP_NUM_THREADS={os.environ.get('OMP_NUM_THREADS', '(unset)')}")
+        print(f"best of {a.repeat} (a measurement is not repeated once it took > {a.long:g} s); "
+              f"run: t-end {a.run_t_end:g} for N <= {a.run_nmax}, t-end {a.run_short_t_end:g} beyond "
+              f"({'skipped' if a.run_short_t_end <= 0 else 'separate column'})\n", flush=True)
 
     workdir = tempfile.mkdtemp(prefix="bench_scaling_")
-    qutip_stop = None if not a.no_qutip else "disabled (--no-qutip)"
-    rows = []
-    for n in range(a.nmin, a.nmax + 1):
+    qutip_stop = None if not a.no_qutip else "not run (--no-qutip)"
+    for n in sizes:
         up = n // 2
         d = math.comb(n, up)
-        row = dict(N=n, K=up, d=d, load_start=bc.load())
+        row = dict(N=n, K=up, d=d, load_start=bc.load(), settings=settings, source=source)
         t_end = a.run_t_end if n <= a.run_nmax else (a.run_short_t_end if a.run_short_t_end > 0 else None)
         row["run_t_end"] = t_end
         if qutip_stop is None and d > a.qutip_max_dim:
-            qutip_stop = f"stopped before d = {d}: d > {a.qutip_max_dim} (--qutip-max-dim)"
+            qutip_stop = f"not run for d > {a.qutip_max_dim} (--qutip-max-dim)"
             print(f"QuTiP {qutip_stop}")
+        if qutip_stop is not None:
+            row["qutip_note"] = qutip_stop
         tasks = {"ness": dict(cmd=nessie_ness(nessie, n, up, os.path.join(workdir, "ness.h5")), env=None)}
         if t_end is not None:
             rcmd = nessie_run(nessie, n, up, t_end, os.path.join(workdir, "run.h5"))
@@ -167,8 +506,11 @@ def main() -> int:
                     done.add(name)
                     continue
                 if r["returncode"] != 0:
-                    raise RuntimeError(f"{name} failed (exit {r['returncode']}): {r['stderr'].strip()}\n"
-                                       f"{' '.join(task['cmd'])}")
+                    msg = f"exit {r['returncode']}: {r['stderr'].strip()[-500:]}"
+                    print(f"  {name} FAILED ({msg}): {' '.join(task['cmd'])}", flush=True)
+                    results[name].append(dict(wall=math.inf, failed=msg, rss_mb=r["rss_mb"]))
+                    done.add(name)
+                    continue
                 r["json"] = json.loads(r["stdout"])
                 if name == "ness":
                     r["rel_residual_comm"], r["rel_residual_omega"] = relative_residuals(
@@ -176,6 +518,9 @@ def main() -> int:
                 results[name].append(r)
                 if r["wall"] > a.long:
                     done.add(name)
+            if rep == 0 and rhs_exe:  # bench_rhs takes the best of its own batches: one call per size
+                row["rhs"] = bench_rhs(rhs_exe, n, 0, a.nessie_kill)
+                row["rhs1"] = bench_rhs(rhs_exe, n, 1, a.nessie_kill)
         for name, rs in results.items():
             best = min(rs, key=lambda r: r["wall"])
             best["all_walls"] = [r["wall"] for r in rs]
@@ -185,36 +530,53 @@ def main() -> int:
 
         # ---- report this size
         ness = row["ness"]
-        j = ness["json"]
         print(f"N={n} K={up} d={d} (load {row['load_start']} -> {row['load_end']})")
+        for key in ("rhs", "rhs1"):
+            x = row.get(key)
+            if x is None:
+                continue
+            if not ok(x):
+                print(f"  {key}: {x['failed']} ({x['cmd']})")
+                continue
+            print(f"  one RHS ({x['cmd']}): {x['rhs_ms']:.4g} ms, one complex GEMM {x['gemm_ms']:.4g} ms, "
+                  f"RHS/GEMM {x['rhs_over_gemm']:.2f}, {x['rhs_gflops']:.2f} vs {x['gemm_gflops']:.2f} GFLOP/s")
         print(f"  ness: {' '.join(tasks['ness']['cmd'])}")
-        print(f"    wall {', '.join(f'{w:.3f}' for w in ness['all_walls'])} s, cpu {ness['cpu']:.2f} s, "
-              f"peak RSS {ness['rss_mb']:.1f} MB; solver {j['solver']}, {j['solver_iterations']} GMRES iterations, "
-              f"residual {j['residual']:.2e} (relative: {ness['rel_residual_comm']:.2e} of ||[H,rho]||, "
-              f"{ness['rel_residual_omega']:.2e} of omega_max ||rho||)")
+        if ok(ness):
+            j = ness["json"]
+            print(f"    wall {', '.join(f'{w:.3f}' for w in ness['all_walls'])} s, cpu {ness['cpu']:.2f} s, "
+                  f"peak RSS {ness['rss_mb']:.1f} MB; solver {j['solver']}, {j['solver_iterations']} GMRES "
+                  f"iterations, residual {j['residual']:.2e} (relative: {ness['rel_residual_comm']:.2e} of "
+                  f"||[H,rho]||, {ness['rel_residual_omega']:.2e} of omega_max ||rho||)")
+        else:
+            print(f"    {ness.get('killed') or ness.get('failed')}")
         for name in ("run", "run1"):
             if name not in row:
                 continue
             r = row[name]
             print(f"  {name} {'(OMP_NUM_THREADS=1)' if name == 'run1' else '(default threads)'}: "
                   f"{' '.join(tasks[name]['cmd'])}")
-            if "killed" in r:
-                print(f"    {r['killed']}")
+            if not ok(r):
+                print(f"    {r.get('killed') or r.get('failed')}")
                 continue
             s = r["json"]["solver"]
+            est = run_estimate(row, name)
             print(f"    wall {', '.join(f'{w:.3f}' for w in r['all_walls'])} s, cpu {r['cpu']:.2f} s, peak RSS "
                   f"{r['rss_mb']:.1f} MB; integration {s['wall_seconds']:.3f} s, {s['accepted_steps']} steps "
                   f"({s['rejected_steps']} rejected), {s['rhs_evaluations']} RHS evaluations "
                   f"({1e3 * s['wall_seconds'] / max(1, s['rhs_evaluations']):.3f} ms each); integration time per "
-                  f"unit time {s['wall_seconds'] / t_end:.3g} s")
+                  f"unit time {s['wall_seconds'] / t_end:.3g} s" +
+                  (f"; estimated wall for t-end {a.run_t_end:g}: {est:.0f} s" if est is not None else ""))
         if "qutip" in row:
             q = row["qutip"]
-            if "killed" in q:
-                print(f"  qutip: {q['killed']}")
-                qutip_stop = f"stopped after d = {d}: the worker was killed after {a.qutip_kill:g} s"
+            if not ok(q):
+                print(f"  qutip: {q.get('killed') or q.get('failed')}")
+                qutip_stop = (f"not run for d > {d}: the worker for d = {d} was "
+                              f"{'killed after ' + format(a.qutip_kill, 'g') + ' s' if 'killed' in q else 'failed'}")
+                row["qutip_stop_after"] = qutip_stop
             else:
                 qj = q["json"]
-                dp = float(np.max(np.abs(np.array(qj["populations"]) - np.array(j["populations"]))))
+                dp = (float(np.max(np.abs(np.array(qj["populations"]) - np.array(ness["json"]["populations"]))))
+                      if ok(ness) else float("nan"))
                 q["population_difference"] = dp
                 print(f"  qutip worker: wall {', '.join(f'{w:.3f}' for w in q['all_walls'])} s (includes QuTiP import "
                       f"{qj['import_seconds']:.2f} s), cpu {q['cpu']:.2f} s, peak RSS {q['rss_mb']:.1f} MB "
@@ -222,125 +584,39 @@ def main() -> int:
                       f"bloch_redfield_tensor {qj['tensor']:.3f} s (nnz {qj['tensor_nnz']}), steadystate "
                       f"{qj['steady']:.3f} s, total {qj['total']:.3f} s; max |populations qutip - nessie| {dp:.1e}")
                 if qj["total"] > a.qutip_limit:
-                    qutip_stop = (f"stopped after d = {d}: one call took {qj['total']:.0f} s > {a.qutip_limit:g} s "
-                                  f"(--qutip-limit)")
+                    qutip_stop = (f"not run for d > {d}: the call at d = {d} took {qj['total']:.0f} s > "
+                                  f"{a.qutip_limit:g} s (--qutip-limit)")
+                    row["qutip_stop_after"] = qutip_stop
                     print(f"  QuTiP {qutip_stop}")
         print(flush=True)
-
-    # ---- table
-    hdr = ["N", "K", "d", "ness s", "ness cpu s", "ness MB", "solver (GMRES it.)", "rel. residual",
-           "run t=100 s", "run 1thr s", "run cpu s (1thr)", "run MB", "QuTiP tensor+steady s", "QuTiP MB",
-           "QuTiP/ness"]
-    lines = []
-    for r in rows:
-        ness = r["ness"]
-        j = ness["json"]
-        run, run1 = r.get("run"), r.get("run1")
-        short = r["run_t_end"] is not None and r["run_t_end"] != a.run_t_end
-        tag = f" (t={r['run_t_end']:g})" if short else ""
-
-        def run_cell(x):
-            if x is None:
-                return "skipped"
-            if "killed" in x:
-                return f"> {a.nessie_kill:g} (killed)"
-            return fmt_s(x["wall"]) + tag
-        q = r.get("qutip")
-        qt = q["json"]["tensor"] + q["json"]["steady"] if q and "json" in q else None
-        lines.append([
-            str(r["N"]), str(r["K"]), str(r["d"]), fmt_s(ness["wall"]), fmt_s(ness["cpu"]), f"{ness['rss_mb']:.0f}",
-            f"{j['solver']} ({j['solver_iterations']})", f"{ness['rel_residual_comm']:.1e}",
-            run_cell(run), run_cell(run1) if run1 else ("skipped" if not run else "-"),
-            fmt_s(run1["cpu"]) if run1 and "cpu" in run1 else "-",
-            f"{max(x['rss_mb'] for x in (run, run1) if x and 'rss_mb' in x):.0f}"
-            if any(x and "rss_mb" in x for x in (run, run1)) else "-",
-            (fmt_s(qt) if qt is not None else ("killed" if q else "not run")),
-            f"{q['rss_mb']:.0f}" if q and "json" in q else "-",
-            (f"{qt / ness['wall']:.3g}") if qt is not None else "-"])
-    print(f"machine: {bc.machine()}")
-    if qutip_stop:
-        print(f"QuTiP: {qutip_stop}")
-    print("\n| " + " | ".join(hdr) + " |")
-    print("|" + "|".join("---" for _ in hdr) + "|")
-    for line in lines:
-        print("| " + " | ".join(line) + " |")
-    print("\nColumns: wall seconds of the whole nessie process (best of the repeats), its CPU seconds, peak RSS; "
-          "relative residual = ||L rho||_F / ||[H, rho]||_F; run = `nessie run --t-end 100 --dt-out 1` with default "
-          "threads, run 1thr with OMP_NUM_THREADS=1; QuTiP = bloch_redfield_tensor + steadystate inside the worker "
-          "(model building and import excluded), QuTiP MB = the worker's peak RSS (includes ~the import); "
-          "QuTiP/ness = (QuTiP tensor + steadystate) / nessie ness wall.")
-
-    if a.json_out:
-        def clean(x):
-            if isinstance(x, dict):
-                return {k: clean(v) for k, v in x.items() if k not in ("stdout", "stderr")}
-            if isinstance(x, float) and not math.isfinite(x):
-                return str(x)
-            return x
-        with open(a.json_out, "w") as f:
-            json.dump(dict(machine=bc.machine(), qutip_stop=qutip_stop, rows=[clean(r) for r in rows]), f, indent=1)
-
-    # ---- figure
-    if a.png:
-        import matplotlib
-        matplotlib.use("Agg")
-        import matplotlib.pyplot as plt
-        fig, (ax, bx) = plt.subplots(1, 2, figsize=(11, 4.4))
-        d_all = [r["d"] for r in rows]
-
-        def series(key, f):
-            xs, ys = [], []
-            for r in rows:
-                v = f(r) if key is None or (key in r and "killed" not in r[key]) else None
-                if v is not None and math.isfinite(v):
-                    xs.append(r["d"])
-                    ys.append(v)
-            return xs, ys
-
-        full_t = lambda r: r.get("run_t_end") == a.run_t_end  # noqa: E731
-        curves = [
-            ("nessie ness (auto solver)", "ness", lambda r: r["ness"]["wall"], "o-", lambda r: r["ness"]["rss_mb"]),
-            (f"nessie run t={a.run_t_end:g} (default threads)", "run",
-             lambda r: r["run"]["wall"] if full_t(r) else None, "s-", lambda r: r["run"]["rss_mb"]),
-            (f"nessie run t={a.run_t_end:g} (1 thread)", "run1",
-             lambda r: r["run1"]["wall"] if full_t(r) else None, "s--", None),
-            (f"nessie run t={a.run_short_t_end:g} (N > {a.run_nmax}, 1 thread)", "run1",
-             lambda r: r["run1"]["wall"] if not full_t(r) else None, "x:", None),
-            ("QuTiP bloch_redfield_tensor + steadystate", "qutip",
-             lambda r: (r["qutip"]["json"]["tensor"] + r["qutip"]["json"]["steady"]) if "json" in r["qutip"] else None,
-             "^-", lambda r: r["qutip"]["rss_mb"] if "json" in r["qutip"] else None),
-        ]
-        for label, key, f, style, fm in curves:
-            xs, ys = series(key, f)
-            if xs:
-                ax.loglog(xs, ys, style, label=label)
-            if fm is not None:
-                xs, ys = series(key, fm)
-                if xs:
-                    bx.loglog(xs, ys, style, label=label.split(" (")[0] if key != "qutip" else "QuTiP worker")
-        ax.axhline(20.0, color="gray", lw=0.6, ls=":")
-        ax.set_xlabel("d = C(N, N/2)")
-        ax.set_ylabel("wall time (s)")
-        ax.set_title(f"time vs d (best of {a.repeat}; load {rows[-1]['load_end'].split()[0]} at end)", fontsize=9)
-        ax.legend(fontsize=7)
-        ax.grid(True, which="both", alpha=0.3)
-        ax.set_xticks(d_all)
-        ax.set_xticklabels([str(x) for x in d_all], fontsize=7)
-        bx.set_xlabel("d")
-        bx.set_ylabel("peak RSS (MB)")
-        bx.set_title("peak memory (/usr/bin/time -v)", fontsize=9)
-        bx.legend(fontsize=7)
-        bx.grid(True, which="both", alpha=0.3)
-        bx.set_xticks(d_all)
-        bx.set_xticklabels([str(x) for x in d_all], fontsize=7)
-        fig.tight_layout()
-        os.makedirs(os.path.dirname(os.path.abspath(a.png)), exist_ok=True)
-        fig.savefig(a.png, dpi=120)
-        print(f"\nfigure: {os.path.abspath(a.png)}")
+        write_json()
 
     for name in os.listdir(workdir):
         os.remove(os.path.join(workdir, name))
     os.rmdir(workdir)
+
+    allrows = union()
+    if not allrows:
+        print("no rows")
+        return 1
+    write_json()
+    print(f"machine: {bc.machine()}")
+    print()
+    print("\n".join(table_lines(allrows)))
+    print("\nColumns: one RHS = bench_rhs (RedfieldGenerator::apply_product_hermitian, best batch mean), default "
+          "threads (1 thread); wall seconds of the whole nessie process (best of the repeats), its CPU seconds, peak "
+          "RSS; relative residual = ||L rho||_F / ||[H, rho]||_F; run = `nessie run --t-end 100 --dt-out 1` with "
+          "default threads, run 1thr with OMP_NUM_THREADS=1 (for N > run-nmax a short run, and the t = 100 wall "
+          "estimated as start-up + integration scaled to t = 100); QuTiP = bloch_redfield_tensor + steadystate inside "
+          "the worker (model building and import excluded), QuTiP MB = the worker's peak RSS (includes the import); "
+          "QuTiP/ness = (QuTiP tensor + steadystate) / nessie ness wall.\n")
+    print("\n".join(sources_lines(allrows)))
+    print("\nExponents: slope of log(time or memory) against log(d)\n")
+    print("\n".join(exponent_table(allrows, a.fit_dmin)))
+
+    if a.png:
+        make_figure(allrows, a.png)
+        print(f"\nfigure: {os.path.abspath(a.png)}")
     return 0
 
 

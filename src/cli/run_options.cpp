@@ -19,7 +19,7 @@ void add_integration_options(po::options_description& description, RunOptions& o
       ("max-steps", po::value(&o.max_steps)->default_value(o.max_steps), "give up after this many steps (exit 3)")
       ("rhs", po::value(&o.rhs)->default_value(o.rhs),
        "right-hand side: dense (one real d^2 x d^2 matrix), matrix-free (a few d x d products) or auto (dense up to "
-       "d = 16)");
+       "d = 12)");
 }
 
 void add_output_time_options(po::options_description& description, RunOptions& o) {

@@ -25,9 +25,10 @@ StepperKind stepper_from_name(const std::string& name);  // InputError("--steppe
 enum class RightHandSide { automatic, dense, matrix_free };
 std::string right_hand_side_name(RightHandSide kind);  // "auto", "dense", "matrix-free"
 RightHandSide right_hand_side_from_name(const std::string& name);  // InputError("--rhs") if unknown
-// Crossover measured with bench/rhs_benchmark.cpp (docs/performance.md): the dense product costs d^4 multiply-adds
-// against about 2 n_baths d^3 for the matrix-free one, whose fixed overhead dominates for small d.
-constexpr int dense_rhs_max_dimension = 16;
+// The dense product costs d^4 multiply-adds against about 2 n_baths d^3 for the matrix-free one, whose fixed overhead
+// dominates for small d. Measured per right-hand side (`nessie run --t-end 100 --dt-out 50 --positivity outputs
+// --rhs ...`, two baths): d = 6: 0.37 vs 2.0 us, d = 10: 1.3 vs 2.7 us, d = 15: 6.8 vs 5.6 us, d = 20: 16 vs 10 us.
+constexpr int dense_rhs_max_dimension = 12;
 RightHandSide resolve_right_hand_side(RightHandSide kind, int dimension);  // never automatic
 
 // How to integrate.
