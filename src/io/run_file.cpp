@@ -57,9 +57,10 @@ void RunFile::check_room() const {
   std::error_code error;
   const std::uintmax_t size = fs::file_size(path_, error);
   if (error) return;
-  // Room for at least twice what the last interval wrote, plus chunk-sized writes of every dataset.
+  // Room for twice the block about to be written (and twice what the last interval wrote), plus chunk-sized writes
+  // of every dataset.
   const std::uintmax_t growth = size > size_at_last_flush_ ? size - size_at_last_flush_ : 0;
-  const std::uintmax_t needed = 2 * growth + (std::uintmax_t{8} << 20);
+  const std::uintmax_t needed = 2 * std::max(growth, pending_bytes()) + (std::uintmax_t{8} << 20);
   const fs::path folder = fs::absolute(path_).parent_path();
   const fs::space_info space = fs::space(folder, error);
   rlimit limit{};
@@ -74,7 +75,8 @@ void RunFile::check_room() const {
 void RunFile::append(const RunSample& s, const Eigen::MatrixXcd& rho) {
   const auto now = std::chrono::steady_clock::now();
   // Flush at least every second, and every sample when samples come slowly (sparse output times), so that no
-  // sample waits for the next one to reach the disk; and write when the samples held reach 64 MB.
+  // sample waits for the next one to reach the disk; and when the samples held reach 4 MB, so that a block never
+  // outgrows the room check_room() keeps.
   pending_.push_back(s);
   if (rho_) {
     const std::vector<std::complex<double>> row = row_major(system_.eigenbasis().to_product_basis(rho));
@@ -82,7 +84,7 @@ void RunFile::append(const RunSample& s, const Eigen::MatrixXcd& rho) {
   }
   const bool flush_now = time_.size() == 0 || now - last_flush_ > std::chrono::seconds(1) ||
                          now - last_append_ > std::chrono::milliseconds(200);
-  const bool full = pending_rho_.size() * sizeof(std::complex<double>) > (std::size_t{64} << 20);
+  const bool full = pending_bytes() > (std::uintmax_t{4} << 20);
   last_append_ = now;
   if (!flush_now && !full) return;
   try {
@@ -94,7 +96,7 @@ void RunFile::append(const RunSample& s, const Eigen::MatrixXcd& rho) {
   }
   try {
     write_pending();
-    if (flush_now) {
+    if (flush_now || full) {
       file_.flush();
       last_flush_ = now;
       std::error_code error;
@@ -104,6 +106,12 @@ void RunFile::append(const RunSample& s, const Eigen::MatrixXcd& rho) {
     write_failed_ = true;
     throw;
   }
+}
+
+std::uintmax_t RunFile::pending_bytes() const {
+  const std::size_t values_per_sample = 13 + system_.baths().size() + 2 * static_cast<std::size_t>(system_.ring().sites()) +
+                                        static_cast<std::size_t>(system_.dimension());
+  return sizeof(double) * values_per_sample * pending_.size() + sizeof(std::complex<double>) * pending_rho_.size();
 }
 
 void RunFile::write_pending() {

@@ -25,7 +25,7 @@ class RunFile {
 
   Hdf5File& file() { return file_; }
   // Appends one sample; rho (eigenbasis) is stored in the product basis when save_rho. Writes and flushes at least
-  // every second, and at once when samples come more than 0.2 s apart.
+  // every second, at once when samples come more than 0.2 s apart, and when the samples held reach 4 MB.
   void append(const RunSample& sample, const Eigen::MatrixXcd& rho);
   hsize_t samples() const { return time_.size() + pending_.size(); }  // appended so far (written or not)
   // final/rho (product basis) and its time: the state to continue from (--initial file:PATH). Writes the pending
@@ -56,6 +56,7 @@ class RunFile {
   // Before each flush: refuses (IoError, file still consistent) when the disk or the file-size limit leaves less room
   // than a safe margin, because a flush that fails half-way leaves a file HDF5 cannot open.
   void check_room() const;
+  std::uintmax_t pending_bytes() const;  // what write_pending() is about to write
   // Writes the samples held in memory (time last, so a reader that trusts timeseries/time never sees a half-written
   // sample).
   void write_pending();
