@@ -1,7 +1,8 @@
 #include <nessie/model/pauli_operator.hpp>
 
 #include <cmath>
-#include <map>
+#include <algorithm>
+#include <utility>
 #include <stdexcept>
 
 namespace nessie {
@@ -28,13 +29,19 @@ void apply_factor(const PauliFactor& f, BasisState& state, Complex& amplitude) {
 SparseOperator build_operator(const SpinBasis& basis, const std::vector<PauliTerm>& terms) {
   const int d = basis.dimension();
   std::vector<Eigen::Triplet<Complex>> triplets;
+  // Target state -> amplitude, summed over terms: a handful of entries per column, so a reused vector searched
+  // linearly (a std::map per column cost more than the rest of a small sweep point).
+  std::vector<std::pair<BasisState, Complex>> column;
   for (int col = 0; col < d; ++col) {
-    std::map<BasisState, Complex> column;  // target state -> amplitude, summed over terms
+    column.clear();
     for (const PauliTerm& term : terms) {
       BasisState state = basis.state(col);
       Complex amplitude = term.coefficient;
       for (const PauliFactor& f : term.factors) apply_factor(f, state, amplitude);
-      if (amplitude != Complex(0)) column[state] += amplitude;
+      if (amplitude == Complex(0)) continue;
+      auto same = std::find_if(column.begin(), column.end(), [state](const auto& e) { return e.first == state; });
+      if (same == column.end()) column.emplace_back(state, amplitude);
+      else same->second += amplitude;
     }
     for (const auto& [state, amplitude] : column) {
       if (std::abs(amplitude) <= 1e-14) continue;
