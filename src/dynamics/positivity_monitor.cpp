@@ -17,14 +17,21 @@ void PositivityMonitor::observe(double t, double min_eigenvalue) {
   previous_time_ = t;
 }
 
+bool PositivityMonitor::above(const Eigen::Ref<const Eigen::MatrixXcd>& rho, double shift) {
+  shifted_ = rho;
+  shifted_.diagonal().array() -= shift;
+  Eigen::LLT<Eigen::Ref<Eigen::MatrixXcd>> cholesky(shifted_);  // in place, no allocation
+  return cholesky.info() == Eigen::Success;  // rho - shift I positive definite: every eigenvalue above the shift
+}
+
 void PositivityMonitor::observe_state(double t, const Eigen::Ref<const Eigen::MatrixXcd>& rho) {
   if (previous_time_) {
-    const double shift = std::max(most_negative_, threshold_);
-    shifted_ = rho;
-    shifted_.diagonal().array() -= shift;
-    Eigen::LLT<Eigen::Ref<Eigen::MatrixXcd>> cholesky(shifted_);  // in place, no allocation
-    if (cholesky.info() == Eigen::Success) {  // every eigenvalue above the shift: neither record can change
+    if (above(rho, threshold_)) {  // no violation; a smaller positive eigenvalue is left to the exact samples
       observe(t, std::numeric_limits<double>::infinity());
+      return;
+    }
+    if (above(rho, most_negative_)) {  // a violation, but no new minimum
+      observe(t, most_negative_);
       return;
     }
   }

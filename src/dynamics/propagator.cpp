@@ -1,6 +1,6 @@
 #include <nessie/dynamics/propagator.hpp>
 
-#include <nessie/dynamics/hermitian_error_checker.hpp>
+#include <nessie/dynamics/error_checkers.hpp>
 #include <nessie/dynamics/odeint_eigen.hpp>
 #include <nessie/dynamics/redfield_system.hpp>
 #include <nessie/errors.hpp>
@@ -134,14 +134,14 @@ void integrate_route(Route& route, Eigen::MatrixXcd& rho, const std::vector<doub
   using Algebra = odeint::vector_space_algebra;
   State x = route.initial(rho);
   const double atol = settings.absolute_tolerance, rtol = settings.relative_tolerance;
-  // make_controlled with odeint's default error measure, or with Route::ErrorChecker when the route has its own.
+  // The controlled stepper with the route's error measure (error_checkers.hpp).
   auto controlled = [&](auto stepper) {
     using Stepper = decltype(stepper);
     if constexpr (Route::kind == RightHandSide::dense)
       return odeint::controlled_runge_kutta<Stepper, HermitianErrorChecker>(
           HermitianErrorChecker(atol, rtol, static_cast<int>(rho.rows())));
     else
-      return odeint::make_controlled(atol, rtol, stepper);
+      return odeint::controlled_runge_kutta<Stepper, ComplexErrorChecker>(ComplexErrorChecker(atol, rtol));
   };
   auto run = [&](auto stepper) {
     integrate(std::move(stepper), route, x, times, settings, bandwidth, stats, observer, interrupt, stopped_at,

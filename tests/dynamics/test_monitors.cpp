@@ -36,13 +36,14 @@ TEST_CASE("the positivity monitor reports the first violation, the minimum and t
   CHECK(m.violation_duration() == Approx(1.5));  // intervals ending at 0.5, 1.0, 1.5
 }
 
-TEST_CASE("the positivity monitor's Cholesky shortcut keeps the record of the eigenvalue route", "[dynamics]") {
+TEST_CASE("the positivity monitor's Cholesky shortcut keeps the violation record of the eigenvalue route",
+          "[dynamics]") {
   // A state drifting through positive and non-positive phases: rho(k) = U diag(l(k)) U^dagger with l_min(k) below
   // and above zero, the threshold and earlier minima.
   const int d = 5;
   const Eigen::MatrixXcd u = Eigen::HouseholderQR<Eigen::MatrixXcd>(Eigen::MatrixXcd::Random(d, d)).householderQ();
   const double mins[] = {0.0,    1e-3,   -1e-13, -5e-12, -2e-6, -1e-6, 1e-2, -3e-6, -3e-6 + 1e-9,
-                         -1e-12, -8e-13, 2e-3,   -4e-6,  1e-9,  0.1,   0.05, -1e-3, 0.2};
+                         -0.99e-12, -8e-13, 2e-3, -4e-6, 1e-9, 0.1, 0.05, -1e-3, 0.2};  // (not at the threshold itself, where rounding decides)
   PositivityMonitor exact, shortcut;
   double t = 0;
   for (double m : mins) {
@@ -60,6 +61,19 @@ TEST_CASE("the positivity monitor's Cholesky shortcut keeps the record of the ei
   CHECK(shortcut.most_negative_time() == exact.most_negative_time());
   CHECK(shortcut.violation_duration() == Approx(exact.violation_duration()));
   CHECK(shortcut.most_negative() == Approx(-1e-3).margin(1e-15));
-  // The shortcut skipped the eigenvalues wherever nothing could change.
-  CHECK(shortcut.eigenvalue_evaluations() < static_cast<long>(std::size(mins)));
+  // The shortcut computed eigenvalues only on the first call and for the new minima below the threshold:
+  // 0 (first), -5e-12, -2e-6, -3e-6, -4e-6, -1e-3.
+  CHECK(shortcut.eigenvalue_evaluations() == 6);
+
+  // A positive eigenvalue that keeps falling is not followed between exact samples (only violations are).
+  PositivityMonitor falling;
+  falling.observe(0.0, 0.05);  // an exact sample
+  for (int k = 1; k <= 5; ++k) {
+    Eigen::VectorXd l(d);
+    l << 0.05 / (k + 1), 0.1, 0.2, 0.3, 0.35 + 0.05 - 0.05 / (k + 1);
+    falling.observe_state(k, u * l.cast<std::complex<double>>().asDiagonal() * u.adjoint());
+  }
+  CHECK_FALSE(falling.violated());
+  CHECK(falling.most_negative() == 0.05);
+  CHECK(falling.eigenvalue_evaluations() == 0);
 }

@@ -13,9 +13,12 @@ class PositivityMonitor {
   explicit PositivityMonitor(double threshold = -1e-12) : threshold_(threshold) {}
 
   void observe(double t, double min_eigenvalue);
-  // The same for a state whose smallest eigenvalue is not known yet (after every integration step). It is computed
-  // only when it can change something: when rho - s I is not positive definite for s = max(most negative so far,
-  // threshold), which a Cholesky factorisation tells at a fraction of the cost of the eigenvalues.
+  // The same for a state whose smallest eigenvalue is not known yet (after every integration step), watching for
+  // violations only: Cholesky factorisations of rho - s I (a fraction of the cost of the eigenvalues) tell whether
+  // the smallest eigenvalue lies above s = the threshold, and else above s = the most negative one so far; the
+  // eigenvalues are computed only for a new minimum below the threshold (and on the first call). So every violation
+  // and its most negative eigenvalue are recorded exactly; a smaller positive eigenvalue between two exact samples
+  // (observe) is not.
   void observe_state(double t, const Eigen::Ref<const Eigen::MatrixXcd>& rho);
   long eigenvalue_evaluations() const { return eigenvalue_evaluations_; }  // by observe_state
 
@@ -37,6 +40,7 @@ class PositivityMonitor {
   std::optional<double> previous_time_;
   long eigenvalue_evaluations_ = 0;
   Eigen::MatrixXcd shifted_;  // scratch of observe_state
+  bool above(const Eigen::Ref<const Eigen::MatrixXcd>& rho, double shift);  // rho - shift I positive definite
 };
 
 }  // namespace nessie
