@@ -80,7 +80,7 @@ void add_common_options(po::options_description& description, CommonOptions& o, 
 }
 
 void configure_eigen_threads(int dimension) {
-  Eigen::setNbThreads(dimension >= 200 ? 0 : 1);  // 0: Eigen's default, all cores
+  Eigen::setNbThreads(dimension >= 600 ? 0 : 1);  // 0: Eigen's default, all cores
 }
 
 void add_solver_option(po::options_description& description, std::string& solver) {

@@ -23,8 +23,9 @@ void add_common_options(boost::program_options::options_description& description
 // --solver auto|dense|iterative: how the steady state is found.
 void add_solver_option(boost::program_options::options_description& description, std::string& solver);
 
-// Eigen's products use all cores (OpenMP) only from dimension 200 on: below it a product is too short to share, and
-// on a loaded machine OpenMP's waiting threads made a d = 70 run 10x slower than one thread (measured).
+// Eigen's products use all cores (OpenMP) only from dimension 600 on: below it a product is too short to share, and
+// on a loaded machine (one core busy) OpenMP's waiting threads make products slower than one thread: measured per
+// right-hand side d = 70: 10x, d = 252: 48 ms against 2.6 ms, d = 462: 24 against 15 ms (docs/performance.md).
 void configure_eigen_threads(int dimension);
 
 // Parses `args` into the variables bound in `description`, then the config file named by --config (command-line

@@ -131,6 +131,7 @@ int run_command(const std::vector<std::string>& args, const std::string& command
   io::Hdf5File& h5 = file.file();
   h5.set_attribute("parameters", "stepper", stepper_name(settings.stepper));
   h5.set_attribute("parameters", "rhs", run.rhs);
+  h5.set_attribute("parameters", "gap", run.gap);
   h5.set_attribute("parameters", "atol", run.atol);
   h5.set_attribute("parameters", "rtol", run.rtol);
   h5.set_attribute("parameters", "initial", run.initial);
@@ -176,7 +177,10 @@ int run_command(const std::vector<std::string>& args, const std::string& command
   const double spin_diff = max_difference(last.spin_currents, ness.spin_currents);
   const double ergotropy_diff = std::abs(last.ergotropy - ness.ergotropy);
   const std::optional<RelaxationFit> fit = fit_relaxation_rate(recorder.times(), recorder.distances());
-  const std::optional<SpectralGap> gap = find_spectral_gap(system.eigenbasis(), system.generator());
+  const bool gap_computed = wants_spectral_gap(run, system.dimension());
+  const std::optional<SpectralGap> gap =
+      gap_computed ? find_spectral_gap(system.eigenbasis(), system.generator()) : std::nullopt;
+  const std::string gap_method = gap ? gap->method : (gap_computed ? "none" : "skipped");
   const double gap_rate = gap ? gap->rate : NAN;
   const double fit_rate = fit ? fit->rate : NAN;
   const PositivityMonitor& positivity = recorder.positivity();
@@ -197,7 +201,7 @@ int run_command(const std::vector<std::string>& args, const std::string& command
   h5.set_attribute("checks", "ergotropy_difference", ergotropy_diff);
   h5.set_attribute("checks", "relaxation_rate", fit_rate);
   h5.set_attribute("checks", "spectral_gap", gap_rate);
-  h5.set_attribute("checks", "spectral_gap_method", gap ? gap->method : std::string("none"));
+  h5.set_attribute("checks", "spectral_gap_method", gap_method);
   h5.set_attribute("checks", "undamped_modes", gap ? gap->undamped_modes : 0);
   h5.set_attribute("checks", "relaxation_rate_over_gap", fit_rate / gap_rate);
   h5.set_attribute("checks", "min_eigenvalue", positivity.most_negative());
@@ -232,7 +236,7 @@ int run_command(const std::vector<std::string>& args, const std::string& command
                    {"ergotropy_difference", ergotropy_diff},
                    {"relaxation_rate", number_or_null(fit_rate)},
                    {"spectral_gap", number_or_null(gap_rate)},
-                   {"spectral_gap_method", gap ? gap->method : "none"},
+                   {"spectral_gap_method", gap_method},
                    {"undamped_modes", gap ? gap->undamped_modes : 0},
                    {"relaxation_rate_over_gap", number_or_null(fit_rate / gap_rate)}};
     j["positivity"] = {{"checked_at", positivity_mode},
@@ -270,7 +274,9 @@ int run_command(const std::vector<std::string>& args, const std::string& command
                 std::max({bath_diff, local_diff, spin_diff}));
     std::printf("\nrelaxation: fitted rate %s, spectral gap %s, ratio %s\n",
                 fit ? std::to_string(fit_rate).c_str() : "n/a (fewer than 3 samples between 1e-2 of the initial distance and the noise floor)",
-                gap ? std::to_string(gap_rate).c_str() : "n/a", fit && gap ? std::to_string(fit_rate / gap_rate).c_str() : "n/a");
+                gap ? std::to_string(gap_rate).c_str()
+                    : (gap_computed ? "n/a" : "not computed (--gap auto skips it above dimension 300; --gap yes)"),
+                fit && gap ? std::to_string(fit_rate / gap_rate).c_str() : "n/a");
     if (gap && gap->undamped_modes > 0)
       std::printf("  (%d undamped eigenmodes of L, |Re lambda| ~ 0, excluded from the gap: coherences the baths do not "
                   "damp)\n", gap->undamped_modes);

@@ -30,6 +30,9 @@ void add_output_time_options(po::options_description& description, RunOptions& o
       ("until-steady", po::value(&o.until_steady),
        "stop once the trace distance to the direct NESS is below this tolerance")
       ("save-rho", po::bool_switch(&o.save_rho), "also store rho(t) at every output time (timeseries/rho)")
+      ("gap", po::value(&o.gap)->default_value(o.gap),
+       "compute the spectral gap of the Liouvillian for the relaxation cross-check: yes, no, or auto (up to "
+       "dimension 300; beyond, it takes minutes)")
       ("positivity", po::value(&o.positivity)->default_value(o.positivity),
        "when to check the eigenvalues of rho for positivity: 'steps' (after every accepted step), 'outputs', or "
        "'auto' (steps up to dimension 64, outputs beyond)");
@@ -43,6 +46,8 @@ IntegrationSettings integration_settings(const RunOptions& o) {
   if (o.until_steady < 0 || !std::isfinite(o.until_steady)) throw InputError("--until-steady", "must be >= 0 (0: run to --t-end)");
   if (o.positivity != "steps" && o.positivity != "outputs" && o.positivity != "auto")
     throw InputError("--positivity", "expected steps, outputs or auto, got '" + o.positivity + "'");
+  if (o.gap != "yes" && o.gap != "no" && o.gap != "auto")
+    throw InputError("--gap", "expected yes, no or auto, got '" + o.gap + "'");
   IntegrationSettings settings;
   settings.stepper = stepper_from_name(o.stepper);
   settings.absolute_tolerance = o.atol;
@@ -50,6 +55,10 @@ IntegrationSettings integration_settings(const RunOptions& o) {
   settings.max_steps = o.max_steps;
   settings.right_hand_side = right_hand_side_from_name(o.rhs);
   return settings;
+}
+
+bool wants_spectral_gap(const RunOptions& o, int dimension) {
+  return o.gap == "yes" || (o.gap == "auto" && dimension <= automatic_gap_max_dimension);
 }
 
 }  // namespace nessie::cli

@@ -21,14 +21,21 @@ struct RunOptions {
   bool save_rho = false;
   long max_steps = 100000000;
   std::string positivity = "auto";
+  std::string gap = "auto";
   std::string rhs = "auto";
 };
 
 // --initial, --t-end, --stepper, --atol, --rtol, --max-steps, --rhs.
 void add_integration_options(boost::program_options::options_description& description, RunOptions& options);
-// --dt-out, --log-times, --t-first, --until-steady, --save-rho, --positivity (only `nessie run` records time series).
+// --dt-out, --log-times, --t-first, --until-steady, --save-rho, --positivity, --gap (only `nessie run` records time
+// series and checks them).
 void add_output_time_options(boost::program_options::options_description& description, RunOptions& options);
 // Checks ranges and names (InputError naming the option) and returns the stepper settings.
 IntegrationSettings integration_settings(const RunOptions& options);
+// Whether `nessie run` computes the spectral gap for a system of this dimension (--gap yes|no|auto).
+bool wants_spectral_gap(const RunOptions& options, int dimension);
+// --gap auto computes it up to this dimension: beyond, the Arnoldi shift-invert iteration takes minutes (d = 462:
+// 110 to 190 s, growing like d^4.8; docs/performance.md).
+constexpr int automatic_gap_max_dimension = 300;
 
 }  // namespace nessie::cli

@@ -133,6 +133,25 @@ def run_json_summary_and_file_agree_and_match_the_direct_ness():
 
 
 @test
+def rhs_and_gap_choices_are_reported_and_give_the_same_run():
+    results = {}
+    for rhs in ["dense", "matrix-free"]:
+        out = run(["run", "--json", "--quiet", "--output", "/dev/null", "--force", "--initial", "udud", "--t-end", "20",
+                   "--rhs", rhs, "--gap", "no" if rhs == "dense" else "yes"])
+        check(out.returncode == 0, out.stderr)
+        results[rhs] = json.loads(out.stdout)
+    dense, free = results["dense"], results["matrix-free"]
+    check(dense["solver"]["right_hand_side"] == "dense" and free["solver"]["right_hand_side"] == "matrix-free",
+          "the right-hand side used is reported")
+    check(abs(dense["final"]["ergotropy"] - free["final"]["ergotropy"]) < 1e-10, "both right-hand sides agree")
+    check(dense["checks"]["spectral_gap_method"] == "skipped" and dense["checks"]["spectral_gap"] is None,
+          "--gap no skips the gap")
+    check(free["checks"]["spectral_gap_method"] == "dense" and free["checks"]["spectral_gap"] > 0, "--gap yes")
+    out = run(["run", "--json", "--quiet", "--output", "/dev/null", "--force", "--t-end", "1"])
+    check(json.loads(out.stdout)["solver"]["right_hand_side"] == "dense", "auto picks dense for d = 6")
+
+
+@test
 def until_steady_stops_early_once_the_distance_to_the_ness_is_below_the_tolerance():
     out = run(["run", "--json", "--quiet", "--output", "/dev/null", "--force", "--initial", "udud", "--gamma", "0.05",
                "--t-end", "100000", "--dt-out", "1", "--until-steady", "1e-6"])
