@@ -1,18 +1,26 @@
 #!/usr/bin/python3
 """Scaling of nessie with the ring size, next to QuTiP 4.7 (bloch_redfield_tensor + steadystate).
 
-    bench_scaling.py [--nessie PATH] [--nmin 4] [--nmax 12] [--repeat 3] [--png docs/figures/scaling.png]
+    bench_scaling.py [--nessie PATH] [--bench-rhs PATH] [--nmin 4] [--nmax 12] [--repeat 3]
+                     [--png docs/figures/scaling.png] [--json-out FILE] [--merge OLD.json ...] [--merge-only]
 
 For N = nmin..nmax sites in the sector K = N/2 (integer division; d = C(N, K) = 6, 10, 20, 35, 70, 126, 252, 462,
 924), the paper's fields h_2 = 2, h_3 = 1, J = 1, Delta = 2 and baths 1:2, 3:1 (gamma 0.01, wc 10), this times, in
 the same loop so that all methods see the same machine load:
 
+  one RHS   `bench_rhs --nmin N --nmax N` and the same with `--threads 1` (bench/rhs_benchmark.cpp, target bench_rhs):
+            the time of one right-hand side of the time evolution (RedfieldGenerator::apply_product_hermitian) and
+            of one complex d x d Eigen product, best batch mean of its own batches, once per size (--no-rhs skips);
   ness      `nessie ness --sites N --up K --json --quiet --output TMP --force` (default --solver auto: dense LU up to
-            40 levels, preconditioned GMRES beyond); solver, GMRES iterations, residual ||L rho||_F and two relative
+            20 levels (40 before 2026-11-27 22:30), preconditioned GMRES beyond); solver, GMRES iterations, residual ||L rho||_F and two relative
             residuals (below) are read from its JSON summary and output file;
   run       `nessie run --sites N --up K --t-end 100 --dt-out 1 --quiet --json --output TMP --force` for N <= --run-nmax
             (default 10); for larger N with --t-end --run-short-t-end (default 2; 0 skips them), reported separately
-            and never mixed with the t = 100 column (its integration time per unit time is printed to extrapolate);
+            and never mixed with the t = 100 column (its integration time per unit time is printed, and the t = 100
+            wall is estimated as start-up + integration scaled to t = 100). --run-short-mode watch times only the
+            integration of these short runs, from nessie's progress lines on a pseudo-terminal, and kills the
+            process once it reaches t-end, before the checks that follow (the spectral gap by Arnoldi, which takes
+            minutes from N = 11 on);
   run 1thr  the same with OMP_NUM_THREADS=1 (nessie's Eigen products otherwise use OpenMP on all cores, which
             behaves very differently on a loaded machine; --no-single-thread skips this column);
   qutip     a worker process (this script with --qutip-worker N K) that builds H and a_ops with QuTiP's operators
@@ -29,14 +37,26 @@ Each process runs under /usr/bin/time -v: wall time (measured here), CPU time (u
 --long seconds (default 30) is not repeated. The relative residuals of the NESS are ||L rho||_F / ||[H, rho]||_F and
 ||L rho||_F / (omega_max ||rho||_F) (omega_max = E_max - E_min bounds the size of the coherent part of L).
 
-Output: one line per size as it goes, a markdown table, a log-log PNG (time vs d, one line per method; peak memory
-in a second panel) and, with --json-out, all numbers as JSON.
+Output: one line per size as it goes, a markdown table, the binaries and commands behind the rows, the exponents of
+time against d (least-squares slope of log t against log d over d >= --fit-dmin, and the local slopes), a log-log PNG
+(time vs d, one line per method; peak memory in a second panel) and, with --json-out, all numbers as JSON (rewritten
+after every size, so an interrupted run keeps its finished sizes).
+
+Merging: --merge OLD.json (repeatable) reads the rows of an earlier --json-out; the sizes measured now replace the
+rows of the same N, and the table, exponents, PNG and --json-out are made from the union. Each row keeps the binary
+(path, SHA-256, mtime), date and command that produced it, and these are listed under the table. For example, after
+a change that only matters for small sizes:
+
+    bench_scaling.py --nessie build/nessie --nmin 4 --nmax 6 --merge bench/scaling-results.json \
+        --json-out bench/scaling-results-new.json
+    bench_scaling.py --merge bench/scaling-results-new.json --merge-only      # table and PNG again, no measurement
 """
 
 import argparse
 import json
 import math
 import os
+import subprocess
 import sys
 import tempfile
 import time
@@ -131,6 +151,86 @@ def bench_rhs(path, n, threads, timeout):
     return dict(failed="no result line in bench_rhs output", cmd=" ".join(cmd))
 
 
+def watched_run(cmd, env, t_end, timeout):
+    """--run-short-mode watch: runs cmd (a `nessie run` without --quiet) under /usr/bin/time -v with stderr on a
+    pseudo-terminal, so that nessie draws its progress line ("t = X of T_END, ...") at every output time, and
+    timestamps those lines as they arrive. Once the line for t = T_END has arrived the integration is over and the
+    nessie process is killed, before the checks that follow the integration (trace distance, relaxation fit and the
+    spectral gap, which dominates the start-up of a run at N >= 11). Returns setup (process start to the t = 0
+    line: model, direct NESS, file), integration (t = 0 line to t = T_END line), wall (until killed), cpu and peak
+    RSS of the killed process."""
+    import pty
+    import re
+    import select
+    import signal
+    master, slave = pty.openpty()
+    with tempfile.NamedTemporaryFile(prefix="bench_time_", suffix=".txt", delete=False) as tf:
+        tpath = tf.name
+    e = dict(os.environ)
+    if env:
+        e.update(env)
+    t0 = time.perf_counter()
+    p = subprocess.Popen(["/usr/bin/time", "-v", "-o", tpath, *cmd], stdin=subprocess.DEVNULL,
+                         stdout=subprocess.DEVNULL, stderr=slave, env=e, start_new_session=True)
+    os.close(slave)
+    pat = re.compile(r"t = ([-+0-9.eE]+) of ")
+    buf, pos, first, done, last_t, killed = "", 0, None, None, None, None
+    while done is None:
+        if time.perf_counter() - t0 > timeout:
+            killed = f"killed after {timeout:g} s: {' '.join(cmd)}"
+            break
+        ready, _, _ = select.select([master], [], [], 0.5)
+        if not ready:
+            if p.poll() is not None:
+                break
+            continue
+        try:
+            chunk = os.read(master, 65536).decode(errors="replace")
+        except OSError:  # EIO: the process closed the terminal
+            break
+        if not chunk:
+            break
+        now = time.perf_counter()
+        buf += chunk
+        for m in pat.finditer(buf, pos):
+            pos = m.end()
+            last_t = float(m.group(1))
+            if first is None:
+                first = now
+            if last_t >= t_end * (1 - 1e-12):
+                done = now
+                break
+    wall = time.perf_counter() - t0
+    if p.poll() is None:  # kill nessie (the child of /usr/bin/time), so that time -v still reports on it
+        try:
+            with open(f"/proc/{p.pid}/task/{p.pid}/children") as f:
+                for child in f.read().split():
+                    os.kill(int(child), signal.SIGKILL)
+        except OSError:
+            pass
+        try:
+            p.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            os.killpg(p.pid, signal.SIGKILL)
+            p.wait()
+    os.close(master)
+    info = {}
+    with open(tpath) as f:
+        for line in f:
+            if ": " in line:
+                k, v = line.split(": ", 1)
+                info[k.strip()] = v.strip()
+    os.remove(tpath)
+    if killed:
+        return dict(wall=math.inf, killed=killed)
+    if done is None:
+        return dict(wall=math.inf, failed=f"no progress line for t = {t_end:g} (last seen: t = {last_t}, exit "
+                                          f"{p.returncode}); {buf[-300:]!r}")
+    cpu = float(info.get("User time (seconds)", "nan")) + float(info.get("System time (seconds)", "nan"))
+    return dict(watched=True, wall=wall, setup=first - t0, integration=done - first, cpu=cpu,
+                rss_mb=float(info.get("Maximum resident set size (kbytes)", "nan")) / 1024.0)
+
+
 def ok(x):
     """A measurement that ran to completion (not killed, not failed, present)."""
     return isinstance(x, dict) and "killed" not in x and "failed" not in x
@@ -183,6 +283,8 @@ def run_estimate(r, key):
     x = r.get(key)
     if not ok(x) or not short_run(r):
         return None
+    if x.get("watched"):  # start-up up to the integration only: the checks after it are not included
+        return x["setup"] + x["integration"] * settings_of(r)["run_t_end"] / r["run_t_end"]
     s = x["json"]["solver"]
     return x["wall"] - s["wall_seconds"] + s["wall_seconds"] * settings_of(r)["run_t_end"] / r["run_t_end"]
 
@@ -191,7 +293,7 @@ def integration_per_unit_time(r, key):
     x = r.get(key)
     if not ok(x) or not r.get("run_t_end"):
         return None
-    return x["json"]["solver"]["wall_seconds"] / r["run_t_end"]
+    return (x["integration"] if x.get("watched") else x["json"]["solver"]["wall_seconds"]) / r["run_t_end"]
 
 
 def fit_exponent(xs, ys):
@@ -214,7 +316,8 @@ def exponent_table(rows, fit_dmin):
          lambda r: r["run"]["wall"] if ok(r.get("run")) and not short_run(r) else None),
         ("nessie run integration s per unit time, 1 thread", lambda r: integration_per_unit_time(r, "run1")),
         ("nessie run RHS evaluations per unit time",
-         lambda r: (r["run1"]["json"]["solver"]["rhs_evaluations"] / r["run_t_end"]) if ok(r.get("run1")) else None),
+         lambda r: (r["run1"]["json"]["solver"]["rhs_evaluations"] / r["run_t_end"])
+         if ok(r.get("run1")) and "json" in r["run1"] else None),
         ("QuTiP tensor + steadystate",
          lambda r: (r["qutip"]["json"]["tensor"] + r["qutip"]["json"]["steady"]) if ok(r.get("qutip")) else None),
         ("peak RSS nessie ness", lambda r: r["ness"]["rss_mb"] if ok(r.get("ness")) else None),
@@ -237,7 +340,7 @@ def exponent_table(rows, fit_dmin):
 def table_lines(rows):
     hdr = ["N", "K", "d", "one RHS ms (1thr)", "ness s", "ness cpu s", "ness MB", "solver (GMRES it.)",
            "rel. residual", "run t=100 s", "run 1thr s", "run cpu s (1thr)", "run MB", "QuTiP tensor+steady s",
-           "QuTiP MB", "QuTiP/ness"]
+           "QuTiP MB", "QuTiP/ness", "load"]
     lines = ["| " + " | ".join(hdr) + " |", "|" + "|".join("---" for _ in hdr) + "|"]
     for r in rows:
         s = settings_of(r)
@@ -251,6 +354,9 @@ def table_lines(rows):
                 return f"> {s['nessie_kill']:g} (killed)"
             if "failed" in x:
                 return "failed"
+            if short_run(r) and x.get("watched"):
+                return f"integration {fmt_s(x['integration'])} for t={r['run_t_end']:g}, after {fmt_s(x['setup'])} " \
+                       f"set-up (est. t={s['run_t_end']:g}: {fmt_s(run_estimate(r, key))} + checks)"
             if short_run(r):
                 return f"{fmt_s(x['wall'])} (t={r['run_t_end']:g}; est. t={s['run_t_end']:g}: " \
                        f"{fmt_s(run_estimate(r, key))})"
@@ -278,7 +384,8 @@ def table_lines(rows):
             fmt_s(qt) if qt is not None else ("killed" if q and "killed" in q else
                                               ("failed" if q else "not run")),
             f"{q['rss_mb']:.0f}" if ok(q) else "-",
-            f"{qt / ness['wall']:.3g}" if qt is not None and ok(ness) else "-"]) + " |")
+            f"{qt / ness['wall']:.3g}" if qt is not None and ok(ness) else "-",
+            f"{r.get('load_start', '?').split()[0]}-{r.get('load_end', '?').split()[0]}"]) + " |")
     return lines
 
 
@@ -340,8 +447,10 @@ def make_figure(rows, png):
          lambda r: max(x["rss_mb"] for x in (r.get("run"), r.get("run1")) if ok(x))
          if any(ok(x) for x in (r.get("run"), r.get("run1"))) else None),
         (f"nessie run t={s0['run_t_end']:g} (1 thread)", lambda r: full(r, "run1"), "s--", "tab:orange", None),
-        (f"nessie run t={s0['run_t_end']:g} estimated from t={s0['run_short_t_end']:g} (1 thread)",
-         lambda r: run_estimate(r, "run1"), "x:", "tab:red", None),
+        (f"nessie run t={s0['run_t_end']:g}, integration only (1 thread; N > {s0['run_nmax']} scaled from "
+         f"t={s0['run_short_t_end']:g})",
+         lambda r: (integration_per_unit_time(r, "run1") or math.nan) * settings_of(r)["run_t_end"], "x:", "tab:red",
+         None),
         ("QuTiP bloch_redfield_tensor + steadystate",
          lambda r: (r["qutip"]["json"]["tensor"] + r["qutip"]["json"]["steady"]) if ok(r.get("qutip")) else None,
          "^-", "tab:green", lambda r: r["qutip"]["rss_mb"] if ok(r.get("qutip")) else None),
@@ -405,6 +514,10 @@ def main() -> int:
     ap.add_argument("--run-t-end", type=float, default=100.0)
     ap.add_argument("--run-nmax", type=int, default=10)
     ap.add_argument("--run-short-t-end", type=float, default=2.0, help="t-end for N > --run-nmax (0: skip)")
+    ap.add_argument("--run-short-mode", choices=("full", "watch"), default="full",
+                    help="for N > --run-nmax: 'full' times the whole short run (including the checks after the "
+                         "integration: spectral gap); 'watch' times the integration from nessie's progress lines "
+                         "and kills the process when it reaches --run-short-t-end")
     ap.add_argument("--no-single-thread", action="store_true", help="skip the OMP_NUM_THREADS=1 run column")
     ap.add_argument("--qutip-max-dim", type=int, default=70)
     ap.add_argument("--qutip-limit", type=float, default=120.0)
@@ -461,7 +574,7 @@ def main() -> int:
                       date=time.strftime("%Y-%m-%d %H:%M"),
                       command=" ".join(["/usr/bin/python3", os.path.relpath(os.path.abspath(__file__))] + sys.argv[1:]))
         settings = dict(repeat=a.repeat, long=a.long, run_t_end=a.run_t_end, run_nmax=a.run_nmax,
-                        run_short_t_end=a.run_short_t_end, nessie_kill=a.nessie_kill, qutip_max_dim=a.qutip_max_dim,
+                        run_short_t_end=a.run_short_t_end, run_short_mode=a.run_short_mode, nessie_kill=a.nessie_kill, qutip_max_dim=a.qutip_max_dim,
                         qutip_limit=a.qutip_limit, qutip_kill=a.qutip_kill)
         print(f"machine: {bc.machine()}")
         print(f"nessie {nessie} (sha256 {source['nessie']['sha256']}); bench_rhs {rhs_exe}; "
@@ -486,9 +599,12 @@ def main() -> int:
         tasks = {"ness": dict(cmd=nessie_ness(nessie, n, up, os.path.join(workdir, "ness.h5")), env=None)}
         if t_end is not None:
             rcmd = nessie_run(nessie, n, up, t_end, os.path.join(workdir, "run.h5"))
-            tasks["run"] = dict(cmd=rcmd, env=None)
+            watch = n > a.run_nmax and a.run_short_mode == "watch"
+            if watch:
+                rcmd = [x for x in rcmd if x not in ("--quiet", "--json")]
+            tasks["run"] = dict(cmd=rcmd, env=None, watch=watch)
             if not a.no_single_thread:
-                tasks["run1"] = dict(cmd=rcmd, env={"OMP_NUM_THREADS": "1"})
+                tasks["run1"] = dict(cmd=rcmd, env={"OMP_NUM_THREADS": "1"}, watch=watch)
         if qutip_stop is None:
             tasks["qutip"] = dict(cmd=[sys.executable, os.path.abspath(__file__), "--qutip-worker", str(n), str(up)],
                                   env=None)
@@ -499,6 +615,15 @@ def main() -> int:
                 if name in done:
                     continue
                 timeout = a.qutip_kill if name == "qutip" else a.nessie_kill
+                if task.get("watch"):
+                    r = watched_run(task["cmd"], task["env"], t_end, timeout)
+                    results[name].append(r)
+                    if not ok(r):
+                        print(f"  {name}: {r.get('killed') or r.get('failed')}", flush=True)
+                        done.add(name)
+                    elif r["wall"] > a.long:
+                        done.add(name)
+                    continue
                 try:
                     r = bc.timed(task["cmd"], env=task["env"], timeout=timeout)
                 except bc.Timeout as e:
@@ -522,7 +647,11 @@ def main() -> int:
                 row["rhs"] = bench_rhs(rhs_exe, n, 0, a.nessie_kill)
                 row["rhs1"] = bench_rhs(rhs_exe, n, 1, a.nessie_kill)
         for name, rs in results.items():
-            best = min(rs, key=lambda r: r["wall"])
+            if tasks[name].get("watch"):
+                best = min(rs, key=lambda r: r.get("integration", math.inf))
+                best["all_integrations"] = [r.get("integration", math.inf) for r in rs]
+            else:
+                best = min(rs, key=lambda r: r["wall"])
             best["all_walls"] = [r["wall"] for r in rs]
             row[name] = best
         row["load_end"] = bc.load()
@@ -558,8 +687,16 @@ def main() -> int:
             if not ok(r):
                 print(f"    {r.get('killed') or r.get('failed')}")
                 continue
-            s = r["json"]["solver"]
             est = run_estimate(row, name)
+            if r.get("watched"):
+                print(f"    watched: set-up (to the t = 0 progress line) {r['setup']:.3f} s, integration to t = "
+                      f"{t_end:g} {r['integration']:.3f} s (all: {', '.join(f'{x:.3f}' for x in r['all_integrations'])}"
+                      f"), then killed (wall {r['wall']:.3f} s, cpu {r['cpu']:.2f} s, peak RSS {r['rss_mb']:.1f} MB); "
+                      f"integration time per unit time {r['integration'] / t_end:.3g} s; estimated set-up + "
+                      f"integration for t-end {a.run_t_end:g}: {est:.0f} s (the checks after the integration not "
+                      f"included)")
+                continue
+            s = r["json"]["solver"]
             print(f"    wall {', '.join(f'{w:.3f}' for w in r['all_walls'])} s, cpu {r['cpu']:.2f} s, peak RSS "
                   f"{r['rss_mb']:.1f} MB; integration {s['wall_seconds']:.3f} s, {s['accepted_steps']} steps "
                   f"({s['rejected_steps']} rejected), {s['rhs_evaluations']} RHS evaluations "
@@ -607,9 +744,11 @@ def main() -> int:
           "threads (1 thread); wall seconds of the whole nessie process (best of the repeats), its CPU seconds, peak "
           "RSS; relative residual = ||L rho||_F / ||[H, rho]||_F; run = `nessie run --t-end 100 --dt-out 1` with "
           "default threads, run 1thr with OMP_NUM_THREADS=1 (for N > run-nmax a short run, and the t = 100 wall "
-          "estimated as start-up + integration scaled to t = 100); QuTiP = bloch_redfield_tensor + steadystate inside "
+          "estimated as start-up + integration scaled to t = 100; with --run-short-mode watch only the integration "
+          "is timed and the checks after it are not run); QuTiP = bloch_redfield_tensor + steadystate inside "
           "the worker (model building and import excluded), QuTiP MB = the worker's peak RSS (includes the import); "
-          "QuTiP/ness = (QuTiP tensor + steadystate) / nessie ness wall.\n")
+          "QuTiP/ness = (QuTiP tensor + steadystate) / nessie ness wall; load = 1-minute load average before -> after "
+          "the size.\n")
     print("\n".join(sources_lines(allrows)))
     print("\nExponents: slope of log(time or memory) against log(d)\n")
     print("\n".join(exponent_table(allrows, a.fit_dmin)))

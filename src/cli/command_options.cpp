@@ -87,7 +87,7 @@ void add_solver_option(po::options_description& description, std::string& solver
   solver = "auto";
   description.add_options()("solver", po::value(&solver)->default_value(solver),
                             "steady-state solver: dense (LU of the Liouvillian), iterative (preconditioned GMRES, "
-                            "matrix-free), or auto (dense up to 40 levels per sector)");
+                            "matrix-free), or auto (dense up to 20 levels per sector)");
 }
 
 void parse_command(const std::vector<std::string>& args, const po::options_description& description) {

@@ -4,6 +4,7 @@
 #include <nessie/redfield/liouvillian.hpp>
 #include <nessie/solvers/augmented_generator.hpp>
 #include <nessie/solvers/hermitian_gmres.hpp>
+#include <nessie/solvers/steady_state.hpp>
 
 #include <Eigen/Eigenvalues>
 #include <cmath>
@@ -131,7 +132,7 @@ std::optional<SpectralGap> find_spectral_gap(const Eigenbasis& eigenbasis, const
   int largest = 0;
   for (int i = 0; i < eigenbasis.dimension(); ++i)
     largest = std::max(largest, static_cast<int>(eigenbasis.levels_in_sector(eigenbasis.sector_of(i)).size()));
-  if (largest <= 40) return spectral_gap(eigenbasis, generator);
+  if (largest <= automatic_dense_limit) return spectral_gap(eigenbasis, generator);
   return spectral_gap_arnoldi(eigenbasis, generator);
 }
 
