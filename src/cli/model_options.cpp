@@ -1,6 +1,7 @@
 #include "model_options.hpp"
 
 #include <nessie/errors.hpp>
+#include <nessie/util/number_text.hpp>
 
 #include <cmath>
 #include <sstream>
@@ -83,9 +84,9 @@ ModelSpec make_model_spec(const ModelOptions& o) {
     spec.up = k;
   }
   if (!(o.gamma >= 0) || !std::isfinite(o.gamma))
-    throw InputError("--gamma", "must be >= 0, got " + std::to_string(o.gamma));
+    throw InputError("--gamma", "must be >= 0, got " + number_text(o.gamma));
   if (!(o.cutoff > 0) || !std::isfinite(o.cutoff))
-    throw InputError("--cutoff", "must be > 0, got " + std::to_string(o.cutoff));
+    throw InputError("--cutoff", "must be > 0, got " + number_text(o.cutoff));
   if (o.baths.empty()) {
     spec.baths = {{1, 2.0, o.gamma, o.cutoff}, {3, 1.0, o.gamma, o.cutoff}};  // the paper's setup
   } else {

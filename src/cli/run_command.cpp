@@ -19,6 +19,7 @@
 #include <nessie/io/run_file.hpp>
 #include <nessie/solvers/spectral_gap.hpp>
 #include <nessie/solvers/steady_state.hpp>
+#include <nessie/util/number_text.hpp>
 
 #include <algorithm>
 #include <cmath>
@@ -213,7 +214,7 @@ int run_command(const std::vector<std::string>& args, const std::string& command
 
   const bool interrupted = propagator.interrupted();
   const std::string status = interrupted ? "interrupted" : "complete";
-  file.finish(status, interrupted ? "stopped by signal at t = " + std::to_string(t_final) : "");
+  file.finish(status, interrupted ? "stopped by signal at t = " + number_text(t_final) : "");
 
   if (common.json) {
     Json j;
@@ -273,10 +274,10 @@ int run_command(const std::vector<std::string>& args, const std::string& command
     std::printf("  trace distance to the direct NESS: %.3e (max current difference %.3e)\n", distance,
                 std::max({bath_diff, local_diff, spin_diff}));
     std::printf("\nrelaxation: fitted rate %s, spectral gap %s, ratio %s\n",
-                fit ? std::to_string(fit_rate).c_str() : "n/a (fewer than 3 samples between 1e-2 of the initial distance and the noise floor)",
-                gap ? std::to_string(gap_rate).c_str()
+                fit ? number_text(fit_rate).c_str() : "n/a (fewer than 3 samples between 1e-2 of the initial distance and the noise floor)",
+                gap ? number_text(gap_rate).c_str()
                     : (gap_computed ? "n/a" : "not computed (--gap auto skips it above dimension 300; --gap yes)"),
-                fit && gap ? std::to_string(fit_rate / gap_rate).c_str() : "n/a");
+                fit && gap ? number_text(fit_rate / gap_rate).c_str() : "n/a");
     if (gap && gap->undamped_modes > 0)
       std::printf("  (%d undamped eigenmodes of L, |Re lambda| ~ 0, excluded from the gap: coherences the baths do not "
                   "damp)\n", gap->undamped_modes);

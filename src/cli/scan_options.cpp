@@ -4,6 +4,7 @@
 
 #include <nessie/errors.hpp>
 #include <nessie/sweep/sweep.hpp>
+#include <nessie/util/number_text.hpp>
 
 #include <set>
 
@@ -70,7 +71,7 @@ std::vector<ScanAxis> parse_scans(const std::vector<std::string>& texts, const M
       std::string at;
       const std::vector<double> values = grid.point(p);
       for (std::size_t a = 0; a < axes.size(); ++a)
-        at += (a ? ", " : "") + axes[a].name() + " = " + std::to_string(values[a]);
+        at += (a ? ", " : "") + axes[a].name() + " = " + number_text(values[a]);
       throw InputError("--scan", (e.option() == "--scan" ? e.problem() : std::string(e.what())) + " (at " + at + ")");
     }
   }

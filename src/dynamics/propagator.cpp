@@ -4,6 +4,7 @@
 #include <nessie/dynamics/odeint_eigen.hpp>
 #include <nessie/dynamics/redfield_system.hpp>
 #include <nessie/errors.hpp>
+#include <nessie/util/number_text.hpp>
 
 #include <chrono>
 #include <cmath>
@@ -15,12 +16,6 @@ namespace nessie {
 namespace odeint = boost::numeric::odeint;
 
 namespace {
-
-std::string format_time(double t) {
-  std::ostringstream out;
-  out << t;
-  return out.str();
-}
 
 // The matrix-free right-hand side: rho column-stacked in the product basis.
 class ProductBasisRoute {
@@ -105,7 +100,7 @@ void integrate(Stepper stepper, Route& route, typename Route::State& x, const st
           dt = step;                 // the controller's proposal for the next step
         }
         if (!x.allFinite())
-          throw NumericalError("the state became non-finite at t = " + format_time(t) +
+          throw NumericalError("the state became non-finite at t = " + number_text(t) +
                                " (try smaller --atol/--rtol or another --stepper)");
         observer.observe_step(t, route.step_view(x));
       } else {
@@ -114,9 +109,9 @@ void integrate(Stepper stepper, Route& route, typename Route::State& x, const st
       }
       if (stats.accepted_steps + stats.rejected_steps > settings.max_steps)
         throw NumericalError("more than --max-steps = " + std::to_string(settings.max_steps) + " steps before t = " +
-                             format_time(target) + " (stopped at t = " + format_time(t) + ")");
+                             number_text(target) + " (stopped at t = " + number_text(t) + ")");
       if (dt < 1e-14 * std::max(1.0, std::abs(t)))
-        throw NumericalError("step size underflow at t = " + format_time(t) + " (step " + format_time(dt) + ")");
+        throw NumericalError("step size underflow at t = " + number_text(t) + " (step " + number_text(dt) + ")");
     }
     stats.last_step = dt;
     stopped_at = t;

@@ -1,6 +1,7 @@
 #include <nessie/dynamics/time_grid.hpp>
 
 #include <nessie/errors.hpp>
+#include <nessie/util/number_text.hpp>
 
 #include <cmath>
 #include <string>
@@ -24,7 +25,7 @@ std::vector<double> log_times(double t_end, int count, double t_first) {
   if (count < 2) throw InputError("--log-times", "needs at least 2 times, got " + std::to_string(count));
   if (count > 100000000) throw InputError("--log-times", "more than 1e8 output times");
   if (!(t_first > 0) || !(t_first < t_end))
-    throw InputError("--t-first", "must lie between 0 and --t-end, got " + std::to_string(t_first));
+    throw InputError("--t-first", "must lie between 0 and --t-end, got " + number_text(t_first));
   std::vector<double> times = {0.0};
   const double ratio = std::log(t_end / t_first);
   for (int k = 0; k < count; ++k) times.push_back(t_first * std::exp(ratio * k / (count - 1)));

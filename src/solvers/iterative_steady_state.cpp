@@ -3,6 +3,7 @@
 #include <nessie/errors.hpp>
 #include <nessie/solvers/augmented_generator.hpp>
 #include <nessie/solvers/hermitian_gmres.hpp>
+#include <nessie/util/number_text.hpp>
 
 #include <cmath>
 #include <string>
@@ -22,7 +23,7 @@ SteadyState solve_steady_state_iterative(const Eigenbasis& eigenbasis, const Red
                                             [&](const Eigen::MatrixXcd& v) { return a.precondition(v); }, b, x, gmres);
   if (!solve.converged)
     throw NumericalError("the iterative steady-state solve stopped at relative residual " +
-                         std::to_string(solve.relative_residual) + " after " + std::to_string(solve.iterations) +
+                         number_text(solve.relative_residual) + " after " + std::to_string(solve.iterations) +
                          " iterations; try --solver dense");
 
   return finish_steady_state(x, generator, weights, "iterative", solve.iterations);
