@@ -68,13 +68,7 @@ def timed(cmd, env=None, timeout=None, cwd=None):
         os.remove(tpath)
         raise Timeout(f"killed after {timeout:g} s: {' '.join(cmd)}")
     wall = time.perf_counter() - t0
-    info = {}
-    with open(tpath) as f:
-        for line in f:
-            if ": " in line:
-                k, v = line.split(": ", 1)
-                info[k.strip()] = v.strip()
-    os.remove(tpath)
+    info = read_time_report(tpath)
     user = float(info.get("User time (seconds)", "nan"))
     sys_ = float(info.get("System time (seconds)", "nan"))
     rss = float(info.get("Maximum resident set size (kbytes)", "nan")) / 1024.0
@@ -145,3 +139,15 @@ def qutip_heat_current(qutip, H, a_op, rho_eig) -> float:
     energies = np.linalg.eigvalsh(H.full())
     out = qutip.vector_to_operator(Rb * qutip.operator_to_vector(rho_eig)).full()
     return float(np.real(np.sum(energies * np.diag(out))))
+
+
+def read_time_report(path: str) -> dict:
+    """The "key: value" lines that /usr/bin/time -v wrote to `path`, as a dict; removes the file."""
+    info = {}
+    with open(path) as f:
+        for line in f:
+            if ": " in line:
+                k, v = line.split(": ", 1)
+                info[k.strip()] = v.strip()
+    os.remove(path)
+    return info

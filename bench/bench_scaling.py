@@ -214,13 +214,7 @@ def watched_run(cmd, env, t_end, timeout):
             os.killpg(p.pid, signal.SIGKILL)
             p.wait()
     os.close(master)
-    info = {}
-    with open(tpath) as f:
-        for line in f:
-            if ": " in line:
-                k, v = line.split(": ", 1)
-                info[k.strip()] = v.strip()
-    os.remove(tpath)
+    info = bc.read_time_report(tpath)
     if killed:
         return dict(wall=math.inf, killed=killed)
     if done is None:

@@ -7,18 +7,6 @@
 using namespace nessie;
 using namespace nessie::testing;
 
-namespace {
-
-Eigen::VectorXcd vec(const Eigen::MatrixXcd& m) { return Eigen::Map<const Eigen::VectorXcd>(m.data(), m.size()); }
-
-std::unique_ptr<OpenSystem> random_system(std::optional<int> up) {
-  return std::make_unique<OpenSystem>(Ring(5, 0.8, 1.7, {{1, 0.3}, {2, -1.2}, {4, 0.9}}), up,
-                                      std::vector<Bath>{Bath(1, 2.5, 0.03, 7.0), Bath(3, 0.7, 0.01, 12.0),
-                                                        Bath(4, 1.1, 0.02, 9.0)});
-}
-
-}  // namespace
-
 TEST_CASE("the generator preserves trace and Hermiticity", "[redfield]") {
   for (std::optional<int> up : {std::optional<int>(2), std::optional<int>(3), std::optional<int>()}) {
     const auto system = random_system(up);

@@ -17,6 +17,16 @@ inline std::unique_ptr<OpenSystem> paper_ring(double delta = 2.0, std::optional<
                                       std::vector<Bath>{Bath(1, t_left, gamma, 10.0), Bath(3, t_right, gamma, 10.0)});
 }
 
+// A ring of 5 sites with fields on three sites and three baths: nothing symmetric, no parameter 1.
+inline std::unique_ptr<OpenSystem> random_system(std::optional<int> up) {
+  return std::make_unique<OpenSystem>(Ring(5, 0.8, 1.7, {{1, 0.3}, {2, -1.2}, {4, 0.9}}), up,
+                                      std::vector<Bath>{Bath(1, 2.5, 0.03, 7.0), Bath(3, 0.7, 0.01, 12.0),
+                                                        Bath(4, 1.1, 0.02, 9.0)});
+}
+
+// Column-stacked vec(m).
+inline Eigen::VectorXcd vec(const Eigen::MatrixXcd& m) { return Eigen::Map<const Eigen::VectorXcd>(m.data(), m.size()); }
+
 // A random Hermitian matrix with unit trace (not necessarily positive).
 inline Eigen::MatrixXcd random_hermitian(int d, unsigned seed) {
   std::mt19937 rng(seed);
