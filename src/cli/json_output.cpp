@@ -65,6 +65,7 @@ Json ness_json(const OpenSystem& system, const SteadyState& steady, const Observ
   j["sector_weights"] = weights;
   j["solver"] = steady.method;
   j["solver_iterations"] = steady.iterations;
+  j["null_space_dimension"] = steady.null_space_dimension;
   return j;
 }
 

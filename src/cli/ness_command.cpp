@@ -37,6 +37,10 @@ void print_table(const OpenSystem& system, const SteadyState& steady, const Obse
     for (const auto& [k, w] : steady.sector_weights) std::printf(" K=%d: %.6g", k, w);
     std::printf("\n");
   }
+  if (steady.null_space_dimension > 1)
+    std::printf("  the steady state is NOT unique (a symmetry: null space of dimension %d in a sector); this is the one\n"
+                "  reached from the initial state (--initial)\n",
+                steady.null_space_dimension);
   std::printf("\nsteady state (%s solve%s): residual |L rho| = %.3e, trace error = %.3e, Hermiticity error = %.3e\n",
               steady.method.c_str(),
               steady.method == "iterative" ? (", " + std::to_string(steady.iterations) + " GMRES iterations").c_str() : "",
@@ -92,7 +96,7 @@ int ness_command(const std::vector<std::string>& args, const std::string& comman
   configure_eigen_threads(system.dimension());
   const Eigen::MatrixXcd rho0 = initial_density_matrix(system, initial_state);
   const SteadyState steady = find_steady_state(system.eigenbasis(), system.generator(),
-                                               sector_weights(system.eigenbasis(), rho0), solver_kind);
+                                               sector_weights(system.eigenbasis(), rho0), solver_kind, &rho0);
   const Observables o = system.observables().measure(steady.rho);
 
   if (output.requested()) {

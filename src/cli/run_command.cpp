@@ -125,7 +125,8 @@ int run_command(const std::vector<std::string>& args, const std::string& command
   configure_eigen_threads(system.dimension());
   Eigen::MatrixXcd rho = initial_density_matrix(system, initial);
   const SteadyState steady =
-      find_steady_state(system.eigenbasis(), system.generator(), sector_weights(system.eigenbasis(), rho), solver_kind);
+      find_steady_state(system.eigenbasis(), system.generator(), sector_weights(system.eigenbasis(), rho), solver_kind,
+                        &rho);
   const Observables ness = system.observables().measure(steady.rho);
 
   io::RunFile file(common.output, common.force, system, command_line, run.save_rho);

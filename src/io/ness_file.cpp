@@ -11,6 +11,7 @@ void write_ness_group(Hdf5File& file, const OpenSystem& system, const SteadyStat
   file.set_attribute("ness", "residual", steady.residual);
   file.set_attribute("ness", "solver", steady.method);
   file.set_attribute("ness", "solver_iterations", steady.iterations);
+  file.set_attribute("ness", "null_space_dimension", steady.null_space_dimension);
   file.set_attribute("ness", "solve_trace_error", steady.trace_error);
   file.set_attribute("ness", "solve_hermiticity_error", steady.hermiticity_error);
   std::vector<long long> sectors;

@@ -17,10 +17,39 @@ std::map<int, double> sector_weights(const Eigenbasis& eigenbasis, const Eigen::
   return weights;
 }
 
+namespace {
+
+// Below this reciprocal condition number of the trace-augmented block, the block's null space is taken to have
+// more than one dimension (a symmetry conserves more than the trace). A unique NESS gives about 1e-3 to 1e-6 here
+// (the slowest rate over the largest Bohr frequency); an exact symmetry gives rounding, about 1e-17.
+constexpr double degenerate_rcond = 1e-11;
+
+// The stationary state reached from x0 when the null space of `a` has several dimensions: with right null vectors R
+// and left null vectors (conserved linear functionals) C, x = R (C^T R)^{-1} C^T x0 (the spectral projector on the
+// eigenvalue 0, which keeps every conserved quantity, the trace among them, at its initial value).
+Eigen::VectorXd project_on_null_space(const Eigen::MatrixXd& a, const Eigen::VectorXd& x0, int& dimension) {
+  Eigen::FullPivLU<Eigen::MatrixXd> right(a);
+  right.setThreshold(1e-10);
+  Eigen::FullPivLU<Eigen::MatrixXd> left(a.transpose());
+  left.setThreshold(1e-10);
+  const Eigen::MatrixXd r = right.kernel();
+  const Eigen::MatrixXd c = left.kernel();
+  dimension = static_cast<int>(r.cols());
+  if (r.cols() != c.cols())
+    throw NumericalError("the steady state is not unique and its null space is not diagonalisable (left and right "
+                         "null spaces of dimension " + std::to_string(c.cols()) + " and " + std::to_string(r.cols()) +
+                         ")");
+  const Eigen::MatrixXd overlap = c.transpose() * r;
+  return r * overlap.fullPivLu().solve(c.transpose() * x0);
+}
+
+}  // namespace
+
 SteadyState solve_steady_state(const Eigenbasis& eigenbasis, const RedfieldGenerator& generator,
-                               const std::map<int, double>& weights) {
+                               const std::map<int, double>& weights, const Eigen::MatrixXcd* rho0) {
   const int d = eigenbasis.dimension();
   Eigen::MatrixXcd rho = Eigen::MatrixXcd::Zero(d, d);
+  int null_space_dimension = 1;
   for (const auto& [sector, weight] : weights) {
     if (weight == 0.0) continue;
     const std::vector<int> levels = eigenbasis.levels_in_sector(sector);
@@ -30,21 +59,45 @@ SteadyState solve_steady_state(const Eigenbasis& eigenbasis, const RedfieldGener
                            ", above the dense solver's limit of " + std::to_string(max_dense_levels) +
                            "; use --solver iterative");
     // The NESS is Hermitian, so solve on its n^2 real coordinates (a real LU, a quarter of the complex one's work).
-    Eigen::MatrixXd a = hermitian_coordinate_matrix(assemble_liouvillian(generator, levels), n);
+    const Eigen::MatrixXd block_generator = hermitian_coordinate_matrix(assemble_liouvillian(generator, levels), n);
+    Eigen::MatrixXd a = block_generator;
     Eigen::VectorXd rhs = Eigen::VectorXd::Zero(a.rows());
     // The trace is conserved, so the diagonal rows of L are linearly dependent: replace row (0,0) by Tr rho = w
     // (the first n coordinates are the diagonal).
     a.row(0).setZero();
     a.row(0).head(n).setOnes();
     rhs(0) = weight;
-    const Eigen::VectorXd x = a.partialPivLu().solve(rhs);
+    const Eigen::PartialPivLU<Eigen::MatrixXd> lu(a);
+    Eigen::VectorXd x;
+    if (lu.rcond() > degenerate_rcond) {
+      x = lu.solve(rhs);
+    } else {  // not unique: the state reached from rho0's block (or from the sector's maximally mixed state)
+      Eigen::MatrixXcd start(n, n);
+      if (rho0) {
+        for (int q = 0; q < n; ++q)
+          for (int p = 0; p < n; ++p) start(p, q) = (*rho0)(levels[p], levels[q]);
+      } else {
+        start = Eigen::MatrixXcd::Identity(n, n) * (weight / n);
+      }
+      int dimension = 0;
+      x = project_on_null_space(block_generator, HermitianCoordinates(n).pack((start + start.adjoint()) / 2.0),
+                                dimension);
+      null_space_dimension = std::max(null_space_dimension, dimension);
+    }
     if (!x.allFinite())
       throw NumericalError("steady-state solve failed in the sector with " + std::to_string(sector) + " up spins");
     const Eigen::MatrixXcd block = HermitianCoordinates(n).unpack(x);
     for (int q = 0; q < n; ++q)
       for (int p = 0; p < n; ++p) rho(levels[p], levels[q]) = block(p, q);
   }
-  return finish_steady_state(rho, generator, weights, "dense", 0);
+  SteadyState result = finish_steady_state(rho, generator, weights, "dense", 0);
+  result.null_space_dimension = null_space_dimension;
+  return result;
+}
+
+SteadyState steady_state_reached_from(const Eigenbasis& eigenbasis, const RedfieldGenerator& generator,
+                                      const Eigen::MatrixXcd& rho0) {
+  return solve_steady_state(eigenbasis, generator, sector_weights(eigenbasis, rho0), &rho0);
 }
 
 SteadyState finish_steady_state(const Eigen::MatrixXcd& x, const RedfieldGenerator& generator,
@@ -70,7 +123,8 @@ SteadyStateSolver steady_state_solver_from_name(const std::string& name) {
 }
 
 SteadyState find_steady_state(const Eigenbasis& eigenbasis, const RedfieldGenerator& generator,
-                              const std::map<int, double>& weights, SteadyStateSolver solver) {
+                              const std::map<int, double>& weights, SteadyStateSolver solver,
+                              const Eigen::MatrixXcd* rho0) {
   if (solver == SteadyStateSolver::automatic) {
     std::map<int, int> levels;
     for (int i = 0; i < eigenbasis.dimension(); ++i) ++levels[eigenbasis.sector_of(i)];
@@ -78,7 +132,7 @@ SteadyState find_steady_state(const Eigenbasis& eigenbasis, const RedfieldGenera
     for (const auto& [k, n] : levels) largest = std::max(largest, n);
     solver = largest <= automatic_dense_limit ? SteadyStateSolver::dense : SteadyStateSolver::iterative;
   }
-  if (solver == SteadyStateSolver::dense) return solve_steady_state(eigenbasis, generator, weights);
+  if (solver == SteadyStateSolver::dense) return solve_steady_state(eigenbasis, generator, weights, rho0);
   return solve_steady_state_iterative(eigenbasis, generator, weights);
 }
 

@@ -36,7 +36,7 @@ PointResult solve_point_ness(const OpenSystem& system, const InitialState& initi
   PointResult r = with_model(system);
   const Eigen::MatrixXcd rho0 = initial_density_matrix(system, initial);
   r.steady = find_steady_state(system.eigenbasis(), system.generator(), sector_weights(system.eigenbasis(), rho0),
-                               solver);
+                               solver, &rho0);
   r.observables = system.observables().measure(r.steady.rho);
   return r;
 }
@@ -46,7 +46,7 @@ PointResult solve_point_run(const OpenSystem& system, const InitialState& initia
   PointResult r = with_model(system);
   Eigen::MatrixXcd rho = initial_density_matrix(system, initial);
   r.steady = find_steady_state(system.eigenbasis(), system.generator(), sector_weights(system.eigenbasis(), rho),
-                               solver);
+                               solver, &rho);
   PositivityObserver observer;
   const SolverStatistics stats = Propagator(system.generator(), settings).propagate(rho, {0.0, t_end}, observer);
   r.observables = system.observables().measure(rho);

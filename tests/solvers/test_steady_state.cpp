@@ -3,11 +3,13 @@
 #include <nessie/solvers/spectral_gap.hpp>
 #include <nessie/solvers/steady_state.hpp>
 
+#include <nessie/dynamics/initial_state.hpp>
 #include <nessie/redfield/liouvillian.hpp>
 
 #include <catch2/catch.hpp>
 #include <algorithm>
 #include <cmath>
+#include <unsupported/Eigen/MatrixFunctions>
 
 using namespace nessie;
 using namespace nessie::testing;
@@ -160,4 +162,32 @@ TEST_CASE("the block-wise spectral gap equals the one of the whole assembled Lio
   CHECK(blocks->rate == Approx(rate).epsilon(1e-9));
   CHECK(blocks->undamped_modes == undamped);
   CHECK(blocks->blocks == 25);
+}
+
+TEST_CASE("a NESS that is not unique is the state the initial state relaxes to", "[solvers]") {
+  // Fields on sites 2 and 4 equal, baths on 1 and 3: the reflection through sites 1 and 3 is a symmetry, so more than
+  // the trace is conserved and L has several stationary states in the sector. Reference: exp(L t) rho0 at long times.
+  const OpenSystem system(Ring(4, 1.0, 2.0, {{2, 1.0}, {4, 1.0}}), 2, {Bath(1, 2.0, 0.05, 10.0), Bath(3, 1.0, 0.05, 10.0)});
+  const Eigen::MatrixXcd l = assemble_liouvillian(system.generator());
+  const int d = system.dimension();
+  std::vector<Eigen::MatrixXcd> states;
+  for (const std::string initial : {"udud", "uudd", "duud"}) {
+    const Eigen::MatrixXcd rho0 = initial_density_matrix(system, {InitialState::Kind::product, 0, initial, {}});
+    const SteadyState steady = steady_state_reached_from(system.eigenbasis(), system.generator(), rho0);
+    INFO(initial);
+    CHECK(steady.null_space_dimension > 1);
+    CHECK(steady.residual < 1e-13);
+    CHECK(steady.trace_error < 1e-13);
+    for (double t : {4000.0, 4100.0}) {  // the long-time state, which no longer changes
+      const Eigen::VectorXcd v = (l * t).exp() * Eigen::Map<const Eigen::VectorXcd>(rho0.data(), rho0.size());
+      const Eigen::MatrixXcd late = Eigen::Map<const Eigen::MatrixXcd>(v.data(), d, d);
+      CHECK((late - steady.rho).norm() < 1e-9);
+    }
+    CHECK(Eigen::SelfAdjointEigenSolver<Eigen::MatrixXcd>(steady.rho).eigenvalues().minCoeff() > -1e-12);
+    states.push_back(steady.rho);
+  }
+  CHECK((states[0] - states[1]).norm() > 1e-3);  // different initial states, different stationary states
+  // The paper's setup is unique: the trace-row solve, null space of dimension 1.
+  const auto paper = paper_ring();
+  CHECK(solve_steady_state(paper->eigenbasis(), paper->generator(), {{2, 1.0}}).null_space_dimension == 1);
 }

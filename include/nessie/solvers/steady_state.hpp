@@ -18,6 +18,9 @@ struct SteadyState {
   double hermiticity_error = 0;         // ||rho - rho^dagger||_F of the raw solution
   std::string method = "dense";         // "dense" (LU of the assembled Liouvillian) or "iterative" (GMRES)
   int iterations = 0;                   // Krylov iterations of the iterative solve
+  // Largest dimension of the null space of a sector block (dense solve): 1 when the NESS is unique; more when a
+  // symmetry conserves more than the trace, and then rho is the state reached from the initial state.
+  int null_space_dimension = 1;
 };
 
 // The reported steady state from a raw solution x of L x = 0: its Hermitian part, with the Hermiticity and trace errors
@@ -32,8 +35,14 @@ std::map<int, double> sector_weights(const Eigenbasis& eigenbasis, const Eigen::
 // the sector blocks of rho onto themselves and conserves their traces, and the coherences between sectors decay, so
 // the state reached from rho0 is sum_K w_K rho_NESS^(K) (physics.md, "Conserved sectors").
 // Each block is a dense LU solve of the assembled Liouvillian with one diagonal row replaced by the trace condition.
+// When that system is singular (a symmetry, e.g. a mirror-symmetric layout of fields and baths, conserves more than
+// the trace, so the NESS is not unique), the block is the projection of rho0's block (without rho0: of the sector's
+// maximally mixed state) on the null space along the conserved quantities: the state that rho0 relaxes to.
 SteadyState solve_steady_state(const Eigenbasis& eigenbasis, const RedfieldGenerator& generator,
-                               const std::map<int, double>& weights);
+                               const std::map<int, double>& weights, const Eigen::MatrixXcd* rho0 = nullptr);
+// The same with the weights of rho0 (eigenbasis): the steady state that rho0 relaxes to.
+SteadyState steady_state_reached_from(const Eigenbasis& eigenbasis, const RedfieldGenerator& generator,
+                                      const Eigen::MatrixXcd& rho0);
 
 enum class SteadyStateSolver { automatic, dense, iterative };
 
@@ -47,7 +56,10 @@ constexpr int automatic_dense_limit = 20;
 SteadyStateSolver steady_state_solver_from_name(const std::string& name);
 
 // Dense or iterative solve; `automatic` picks dense when every sector has at most automatic_dense_limit levels.
+// rho0 (optional, eigenbasis): the initial state, which selects the NESS when it is not unique (dense solve only;
+// the iterative solve returns one of them).
 SteadyState find_steady_state(const Eigenbasis& eigenbasis, const RedfieldGenerator& generator,
-                              const std::map<int, double>& weights, SteadyStateSolver solver);
+                              const std::map<int, double>& weights, SteadyStateSolver solver,
+                              const Eigen::MatrixXcd* rho0 = nullptr);
 
 }  // namespace nessie
