@@ -231,6 +231,7 @@ int run_command(const std::vector<std::string>& args, const std::string& command
     j["ness"]["residual"] = steady.residual;
     j["ness"]["solver"] = steady.method;
     j["ness"]["solver_iterations"] = steady.iterations;
+    j["ness"]["null_space_dimension"] = steady.null_space_dimension;
     j["checks"] = {{"trace_distance_to_ness", distance},
                    {"bath_heat_current_difference", bath_diff},
                    {"local_heat_current_difference", local_diff},
