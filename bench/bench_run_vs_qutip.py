@@ -31,11 +31,9 @@ Tr(H rho_qutip(t))).
 """
 
 import argparse
-import functools
 import json
 import math
 import os
-import platform
 import subprocess
 import sys
 import tempfile
@@ -45,41 +43,19 @@ import h5py
 import numpy as np
 
 HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, HERE)
 sys.path.insert(0, os.path.join(HERE, "..", "scripts", "reference"))
+import bench_common as bc  # noqa: E402
 import redfield_reference as ref  # noqa: E402  (only for the exact expm cross-check, not for QuTiP's model)
 
 T_END = 1000.0
 ATOL, RTOL = 1e-10, 1e-8
-GAMMA, CUTOFF = 0.01, 10.0
-FIELDS = {2: 2.0, 3: 1.0}
-BATHS = ((1, 2.0), (3, 1.0))  # (site, temperature)
-J, DELTA = 1.0, 2.0
 
 PROBLEMS = {
     "n4k2": dict(label="paper ring N=4 K=2 (d=6), udud", sites=4, up=2, initial="udud", options=[]),
     "n6k3": dict(label="N=6 K=3 (d=20), ududud", sites=6, up=3, initial="ududud",
                  options=["--sites", "6", "--up", "3"]),
 }
-
-
-# --------------------------------------------------------------------------------------------------------
-# Machine.
-# --------------------------------------------------------------------------------------------------------
-def machine() -> str:
-    cpu = "unknown CPU"
-    try:
-        with open("/proc/cpuinfo") as f:
-            for line in f:
-                if line.startswith("model name"):
-                    cpu = line.split(":", 1)[1].strip()
-                    break
-    except OSError:
-        pass
-    try:
-        load = " ".join(f"{x:.2f}" for x in os.getloadavg())
-    except OSError:
-        load = "?"
-    return f"nproc {os.cpu_count()}, CPU '{cpu}', {platform.system()} {platform.release()}, load average {load}"
 
 
 # --------------------------------------------------------------------------------------------------------
@@ -119,42 +95,10 @@ def nessie_to_sector_order(states, rho, n, cols):
 # --------------------------------------------------------------------------------------------------------
 # QuTiP.
 # --------------------------------------------------------------------------------------------------------
-def spectrum_function(temperature: float):
-    """S(w) = 2 G(w), G(eps) = J(eps) [1 + n(eps)] with J odd; G(-eps) = exp(-eps/T) G(eps); G(0) = gamma T."""
-    @functools.lru_cache(maxsize=None)
-    def S(w: float) -> float:
-        a = abs(w)
-        if a == 0.0:
-            return 2.0 * GAMMA * temperature
-        g = GAMMA * a * math.exp(-a / CUTOFF) / (-math.expm1(-a / temperature))
-        return 2.0 * (g if w > 0 else math.exp(-a / temperature) * g)
-    return S
-
-
 def build_qutip_problem(qutip, n: int, up: int, initial: str):
-    """H, a_ops and rho0 in the sector (physics.md), with QuTiP's own operators."""
-    I2 = qutip.qeye(2)
-    sx, sy, sz = qutip.sigmax(), qutip.sigmay(), qutip.sigmaz()
-    su = (sz + I2) / 2
-
-    def op(o, site):
-        return qutip.tensor([o if l == site else I2 for l in range(1, n + 1)])
-
-    H = 0
-    for l in range(1, n + 1):
-        m = l % n + 1
-        H += J * (op(sx, l) * op(sx, m) + op(sy, l) * op(sy, m)) + DELTA * op(su, l) * op(su, m)
-        H += FIELDS.get(l, 0.0) * op(sz, l)
-    # Sector isometry: full indices with `up` zeros (bit value 0 = up), ascending.
-    cols = [i for i in range(2 ** n) if n - bin(i).count("1") == up]
-    P = np.zeros((2 ** n, len(cols)))
-    P[cols, range(len(cols))] = 1.0
-
-    def restrict(o):
-        return qutip.Qobj(P.T @ o.full() @ P)
-
-    Hs = restrict(H)
-    a_ops = [[restrict(op(sz, site)), spectrum_function(T)] for site, T in BATHS]
+    """H, a_ops (bench_common.qutip_problem: the paper's model with QuTiP's own operators) and the product state
+    rho0 in the sector."""
+    Hs, a_ops, cols = bc.qutip_problem(qutip, n, up)
     full_index = sum((0 if c == "u" else 1) << (n - l) for l, c in enumerate(initial, start=1))
     rho0 = np.zeros((len(cols), len(cols)), dtype=complex)
     j = cols.index(full_index)
@@ -208,7 +152,7 @@ def main() -> int:
         if x not in PROBLEMS:
             ap.error(f"unknown problem {x!r}")
 
-    print(f"machine: {machine()}")
+    print(f"machine: {bc.machine()}")
     t0 = time.perf_counter()
     import qutip  # noqa: E402
     t_import = time.perf_counter() - t0
@@ -272,7 +216,7 @@ def main() -> int:
         print("  ".join(c.ljust(w) for c, w in zip(t, widths)))
 
     print("\nMarkdown (for docs/performance.md):\n")
-    print(f"Machine: {machine()}; QuTiP {qutip.__version__}; atol {ATOL:g}, rtol {RTOL:g}; t = 0..1000, 1001 outputs; "
+    print(f"Machine: {bc.machine()}; QuTiP {qutip.__version__}; atol {ATOL:g}, rtol {RTOL:g}; t = 0..1000, 1001 outputs; "
           f"wall time of the whole `nessie run` process vs QuTiP `brmesolve` (H/a_ops construction + Bloch-Redfield "
           f"tensor + zvode), best of {a.repeat} (last column: nessie with `--positivity outputs` instead of its default "
           f"eigenvalue check after every step); QuTiP spectrum as a memoised Python function (no compilation). "
