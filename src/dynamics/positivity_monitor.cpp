@@ -17,6 +17,11 @@ void PositivityMonitor::observe(double t, double min_eigenvalue) {
   previous_time_ = t;
 }
 
+double smallest_eigenvalue(const Eigen::Ref<const Eigen::MatrixXcd>& rho) {
+  const Eigen::MatrixXcd hermitian = (rho + rho.adjoint()) / 2.0;
+  return Eigen::SelfAdjointEigenSolver<Eigen::MatrixXcd>(hermitian, Eigen::EigenvaluesOnly).eigenvalues().minCoeff();
+}
+
 bool PositivityMonitor::above(const Eigen::Ref<const Eigen::MatrixXcd>& rho, double shift) {
   shifted_ = rho;
   shifted_.diagonal().array() -= shift;
@@ -36,8 +41,7 @@ void PositivityMonitor::observe_state(double t, const Eigen::Ref<const Eigen::Ma
     }
   }
   ++eigenvalue_evaluations_;
-  const Eigen::MatrixXcd hermitian = (rho + rho.adjoint()) / 2.0;
-  observe(t, Eigen::SelfAdjointEigenSolver<Eigen::MatrixXcd>(hermitian, Eigen::EigenvaluesOnly).eigenvalues().minCoeff());
+  observe(t, smallest_eigenvalue(rho));
 }
 
 }  // namespace nessie

@@ -9,7 +9,6 @@
 #include <chrono>
 #include <cmath>
 #include <limits>
-#include <sstream>
 
 namespace nessie {
 
@@ -45,7 +44,7 @@ class DenseRoute {
  public:
   using State = DenseOdeState;
   explicit DenseRoute(const RedfieldGenerator& generator)
-      : generator_(generator), liouvillian_(generator, RealLiouvillian::Basis::product), system_(liouvillian_),
+      : generator_(generator), liouvillian_(generator), system_(liouvillian_),
         view_(generator.dimension(), generator.dimension()) {}
   State initial(const Eigen::MatrixXcd& rho_eigenbasis) const {
     return liouvillian_.coordinates().pack(generator_.to_product_basis(rho_eigenbasis));

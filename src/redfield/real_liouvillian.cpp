@@ -2,8 +2,7 @@
 
 namespace nessie {
 
-RealLiouvillian::RealLiouvillian(const RedfieldGenerator& generator, Basis basis)
-    : coordinates_(generator.dimension()), basis_(basis) {
+RealLiouvillian::RealLiouvillian(const RedfieldGenerator& generator) : coordinates_(generator.dimension()) {
   const int d = generator.dimension();
   const Eigen::Index size = coordinates_.size();
   matrix_.resize(size, size);
@@ -13,13 +12,8 @@ RealLiouvillian::RealLiouvillian(const RedfieldGenerator& generator, Basis basis
     unit[c] = 1.0;
     coordinates_.unpack(unit, rho);
     // Linear over the reals, so column c is the image of the c-th unit vector.
-    if (basis == Basis::eigenbasis) {
-      generator.apply(rho, drho);
-      coordinates_.pack(drho, matrix_.col(c));
-    } else {
-      generator.apply(generator.to_eigenbasis(rho), drho);
-      coordinates_.pack(generator.to_product_basis(drho), matrix_.col(c));
-    }
+    generator.apply(generator.to_eigenbasis(rho), drho);
+    coordinates_.pack(generator.to_product_basis(drho), matrix_.col(c));
     unit[c] = 0.0;
   }
 }

@@ -13,10 +13,7 @@ namespace {
 class PositivityObserver : public OutputObserver {
  public:
   bool observe(double t, const Eigen::MatrixXcd& rho) override {  // exact at the output times
-    const Eigen::MatrixXcd hermitian = (rho + rho.adjoint()) / 2.0;
-    monitor.observe(t, Eigen::SelfAdjointEigenSolver<Eigen::MatrixXcd>(hermitian, Eigen::EigenvaluesOnly)
-                           .eigenvalues()
-                           .minCoeff());
+    monitor.observe(t, smallest_eigenvalue(rho));
     return false;
   }
   void observe_step(double t, const Eigen::Ref<const Eigen::MatrixXcd>& rho) override { monitor.observe_state(t, rho); }

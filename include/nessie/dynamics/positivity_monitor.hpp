@@ -7,6 +7,9 @@
 
 namespace nessie {
 
+// The smallest eigenvalue of the Hermitian part of rho.
+double smallest_eigenvalue(const Eigen::Ref<const Eigen::MatrixXcd>& rho);
+
 // Positivity over a run, as seen at the output times.
 class PositivityMonitor {
  public:

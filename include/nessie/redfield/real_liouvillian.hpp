@@ -8,15 +8,14 @@
 
 namespace nessie {
 
-// A with d x/dt = A x for x = HermitianCoordinates::pack(rho), rho in the eigenbasis or in the product basis. Built
-// column by column by applying the matrix-free generator (RedfieldGenerator::apply) to the Hermitian matrix of each
-// unit coordinate vector: d^2 applications and 8 d^4 bytes, so only for small d (the propagator's choice:
-// dense_rhs_max_dimension).
+// A with d x/dt = A x for x = HermitianCoordinates::pack(rho), rho in the product basis (where the error control
+// of the time evolution measures the same entries as on the matrix-free route). Built column by column by applying
+// the matrix-free generator (RedfieldGenerator::apply, with basis changes) to the Hermitian matrix of each unit
+// coordinate vector: d^2 applications and 8 d^4 bytes, so only for small d (the propagator's choice:
+// dense_rhs_max_dimension). The same matrix in the eigenbasis is hermitian_coordinate_matrix(assemble_liouvillian()).
 class RealLiouvillian {
  public:
-  enum class Basis { eigenbasis, product };
-  explicit RealLiouvillian(const RedfieldGenerator& generator, Basis basis = Basis::eigenbasis);
-  Basis basis() const { return basis_; }
+  explicit RealLiouvillian(const RedfieldGenerator& generator);
 
   const HermitianCoordinates& coordinates() const { return coordinates_; }
   const Eigen::MatrixXd& matrix() const { return matrix_; }
@@ -29,7 +28,6 @@ class RealLiouvillian {
 
  private:
   HermitianCoordinates coordinates_;
-  Basis basis_;
   Eigen::MatrixXd matrix_;
 };
 
