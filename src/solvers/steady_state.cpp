@@ -59,8 +59,8 @@ SteadyState solve_steady_state(const Eigenbasis& eigenbasis, const RedfieldGener
                            ", above the dense solver's limit of " + std::to_string(max_dense_levels) +
                            "; use --solver iterative");
     // The NESS is Hermitian, so solve on its n^2 real coordinates (a real LU, a quarter of the complex one's work).
-    const Eigen::MatrixXd block_generator = hermitian_coordinate_matrix(assemble_liouvillian(generator, levels), n);
-    Eigen::MatrixXd a = block_generator;
+    auto block_generator = [&] { return hermitian_coordinate_matrix(assemble_liouvillian(generator, levels), n); };
+    Eigen::MatrixXd a = block_generator();
     Eigen::VectorXd rhs = Eigen::VectorXd::Zero(a.rows());
     // The trace is conserved, so the diagonal rows of L are linearly dependent: replace row (0,0) by Tr rho = w
     // (the first n coordinates are the diagonal).
@@ -80,7 +80,8 @@ SteadyState solve_steady_state(const Eigenbasis& eigenbasis, const RedfieldGener
         start = Eigen::MatrixXcd::Identity(n, n) * (weight / n);
       }
       int dimension = 0;
-      x = project_on_null_space(block_generator, HermitianCoordinates(n).pack((start + start.adjoint()) / 2.0),
+      // (assembled again: the trace row replaced a row of `a`; rare, so the common path keeps no copy)
+      x = project_on_null_space(block_generator(), HermitianCoordinates(n).pack((start + start.adjoint()) / 2.0),
                                 dimension);
       null_space_dimension = std::max(null_space_dimension, dimension);
     }
