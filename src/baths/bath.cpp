@@ -27,4 +27,24 @@ double Bath::rate(double eps) const {
   return coupling_ * std::exp(-std::abs(eps) / cutoff_) * temperature_ * bose_factor;
 }
 
+std::pair<double, double> Bath::rates(double eps) const {
+  if (eps < 0) {
+    const auto [forward, backward] = rates(-eps);
+    return {backward, forward};
+  }
+  const double x = eps / temperature_;
+  if (x == 0.0) return {coupling_ * temperature_, coupling_ * temperature_};
+  // exp(-x) and exp(-x) - 1, both to full relative precision, from one exponential.
+  double exp_minus_x, expm1_minus_x;
+  if (x > 0.5) {
+    exp_minus_x = std::exp(-x);
+    expm1_minus_x = exp_minus_x - 1.0;
+  } else {
+    expm1_minus_x = std::expm1(-x);
+    exp_minus_x = 1.0 + expm1_minus_x;
+  }
+  const double forward = coupling_ * std::exp(-eps / cutoff_) * temperature_ * (x / -expm1_minus_x);
+  return {forward, forward * exp_minus_x};
+}
+
 }  // namespace nessie

@@ -8,7 +8,7 @@
 
 #include <nessie/errors.hpp>
 #include <nessie/io/sweep_file.hpp>
-#include <nessie/model/ring_operators.hpp>
+#include <nessie/model/ring_terms.hpp>
 #include <nessie/redfield/eigenbasis.hpp>
 #include <nessie/sweep/avoided_crossings.hpp>
 #include <nessie/sweep/sweep.hpp>
@@ -46,14 +46,15 @@ int spectrum_command(const std::vector<std::string>& args, const std::string& co
   OutputFile output(common.output, common.force);
 
   const SweepGrid grid(axes);
-  const SpinBasis basis(base.sites, base.up);
+  const RingTerms terms(base.sites, base.up);  // built once; H at each point is a combination of them
+  const SpinBasis& basis = terms.basis();
   // Levels grouped by sector (ascending K), ascending within each: the labelling stays fixed along the scan.
   std::vector<int> level_sectors;
   for (int k : basis.sectors())
     for (int i = 0; i < static_cast<int>(binomial(base.sites, k)); ++i) level_sectors.push_back(k);
   std::vector<Eigen::VectorXd> energies(grid.size());
   for_each_point(grid.size(), threads, [&](std::size_t p) {
-    const Eigenbasis eigen(ring_hamiltonian(grid.model(base, p).ring(), basis), basis);
+    const Eigenbasis eigen(terms.hamiltonian(grid.model(base, p).ring()), basis);
     Eigen::VectorXd grouped(eigen.dimension());
     Eigen::Index next = 0;
     for (int k : basis.sectors())

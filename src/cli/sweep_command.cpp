@@ -99,6 +99,8 @@ int sweep_command(const std::vector<std::string>& args, const std::string& comma
   OutputFile csv_output(csv, common.force, "--csv");
 
   const SweepGrid grid(axes);
+  // A scan changes couplings, fields and baths but not the ring's size or sector: the operators are built once.
+  const auto terms = std::make_shared<const RingTerms>(base.sites, base.up);
   std::vector<PointResult> results(grid.size());
   std::vector<Json> point_json(common.json ? grid.size() : 0);
   Progress progress(common.quiet);
@@ -107,7 +109,7 @@ int sweep_command(const std::vector<std::string>& args, const std::string& comma
   const bool complete = for_each_point(
       grid.size(), threads,
       [&](std::size_t p) {
-        const std::unique_ptr<OpenSystem> system = grid.model(base, p).build();
+        const std::unique_ptr<OpenSystem> system = grid.model(base, p).build(terms);
         results[p] = method == "ness" ? solve_point_ness(*system, initial, solver_kind)
                                       : solve_point_run(*system, initial, run.t_end, settings, solver_kind);
         if (common.json) {

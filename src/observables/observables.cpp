@@ -1,6 +1,5 @@
 #include <nessie/observables/observables.hpp>
 
-#include <nessie/model/ring_operators.hpp>
 #include <nessie/observables/ergotropy.hpp>
 
 #include <cmath>
@@ -19,14 +18,9 @@ double expectation(const SparseOperator& op, const Eigen::MatrixXcd& rho) {
 
 }  // namespace
 
-ObservableSet::ObservableSet(const Ring& ring, const SpinBasis& basis, const Eigenbasis& eigenbasis,
+ObservableSet::ObservableSet(const Ring& ring, const RingTerms& terms, const Eigenbasis& eigenbasis,
                              const RedfieldGenerator& generator)
-    : eigenbasis_(eigenbasis), generator_(generator) {
-  for (int l = 1; l <= ring.sites(); ++l) {
-    local_heat_current_ops_.push_back(local_heat_current(ring, basis, l));
-    spin_current_ops_.push_back(spin_current(ring, basis, l));
-  }
-}
+    : ring_(ring), terms_(terms), eigenbasis_(eigenbasis), generator_(generator) {}
 
 Observables ObservableSet::measure(const Eigen::MatrixXcd& rho) const {
   Observables o;
@@ -39,8 +33,18 @@ Observables ObservableSet::measure(const Eigen::MatrixXcd& rho) const {
   for (int b = 0; b < generator_.bath_count(); ++b) o.bath_heat_currents.push_back(generator_.heat_current(b, rho));
 
   const Eigen::MatrixXcd rho_product = eigenbasis_.to_product_basis(rho);
-  for (const SparseOperator& op : local_heat_current_ops_) o.local_heat_currents.push_back(expectation(op, rho_product));
-  for (const SparseOperator& op : spin_current_ops_) o.spin_currents.push_back(expectation(op, rho_product));
+  for (int l = 1; l <= ring_.sites(); ++l) {
+    // <i [h_{l-1,l}, h_{l,l+1}]> from its bilinear pieces (ring_terms.hpp; paper Eq. 12)
+    const std::array<double, 4> left = bond_coefficients(ring_, ring_.previous(l));
+    const std::array<double, 4> right = bond_coefficients(ring_, l);
+    double current = 0;
+    for (const RingTerms::CommutatorPiece& piece : terms_.heat_current_pieces(l)) {
+      const double c = left[static_cast<std::size_t>(piece.left)] * right[static_cast<std::size_t>(piece.right)];
+      if (c != 0.0) current += c * expectation(piece.op, rho_product);
+    }
+    o.local_heat_currents.push_back(current);
+    o.spin_currents.push_back(ring_.hopping() * expectation(terms_.spin_current(l), rho_product));  // paper Eq. 13
+  }
 
   const Eigen::MatrixXcd hermitian = (rho + rho.adjoint()) / 2.0;
   Eigen::SelfAdjointEigenSolver<Eigen::MatrixXcd> solver(hermitian, Eigen::EigenvaluesOnly);

@@ -1,6 +1,7 @@
 #include <nessie/redfield/eigenbasis.hpp>
 
 #include <algorithm>
+#include <cmath>
 #include <numeric>
 #include <stdexcept>
 
@@ -8,27 +9,41 @@ namespace nessie {
 
 Eigenbasis::Eigenbasis(const SparseOperator& hamiltonian, const SpinBasis& basis) {
   const int d = basis.dimension();
-  const Eigen::MatrixXcd h = Eigen::MatrixXcd(hamiltonian);
-  if (h.imag().cwiseAbs().maxCoeff() > 1e-14) throw std::logic_error("Eigenbasis: the ring Hamiltonian must be real");
-
+  // H conserves the number of up spins, so it is block diagonal over the sectors of the basis: one dense real block
+  // per sector, filled from the sparse entries (`slot`: position of a product state inside its sector's block).
+  const std::vector<int> sector_list = basis.sectors();
+  std::vector<std::vector<int>> members(sector_list.size());
+  std::vector<std::size_t> block_of(static_cast<std::size_t>(d));
+  std::vector<int> slot(static_cast<std::size_t>(d));
+  for (int i = 0; i < d; ++i) {
+    const auto at = std::lower_bound(sector_list.begin(), sector_list.end(), basis.up_count(i));
+    const std::size_t block = static_cast<std::size_t>(at - sector_list.begin());
+    block_of[static_cast<std::size_t>(i)] = block;
+    slot[static_cast<std::size_t>(i)] = static_cast<int>(members[block].size());
+    members[block].push_back(i);
+  }
+  std::vector<Eigen::MatrixXd> blocks;
+  for (const std::vector<int>& m : members) blocks.push_back(Eigen::MatrixXd::Zero(static_cast<Eigen::Index>(m.size()),
+                                                                                    static_cast<Eigen::Index>(m.size())));
+  for (Eigen::Index col = 0; col < hamiltonian.outerSize(); ++col)
+    for (SparseOperator::InnerIterator it(hamiltonian, col); it; ++it) {
+      const auto r = static_cast<std::size_t>(it.row()), c = static_cast<std::size_t>(it.col());
+      if (std::abs(it.value().imag()) > 1e-14) throw std::logic_error("Eigenbasis: the ring Hamiltonian must be real");
+      if (block_of[r] != block_of[c]) throw std::logic_error("Eigenbasis: H mixes sectors");
+      blocks[block_of[r]](slot[r], slot[c]) += it.value().real();
+    }
   Eigen::VectorXd energies(d);
   Eigen::MatrixXd vectors = Eigen::MatrixXd::Zero(d, d);
   std::vector<int> sectors(static_cast<std::size_t>(d));
-  // H conserves the number of up spins, so it is block diagonal over the sectors of the basis.
-  for (int k : basis.sectors()) {
-    std::vector<int> members;
-    for (int i = 0; i < d; ++i)
-      if (basis.up_count(i) == k) members.push_back(i);
-    const int n = static_cast<int>(members.size());
-    Eigen::MatrixXd block(n, n);
-    for (int a = 0; a < n; ++a)
-      for (int b = 0; b < n; ++b) block(a, b) = h(members[a], members[b]).real();
-    Eigen::SelfAdjointEigenSolver<Eigen::MatrixXd> solver(block);
+  for (std::size_t block = 0; block < members.size(); ++block) {
+    const std::vector<int>& m = members[block];
+    const int n = static_cast<int>(m.size());
+    const Eigen::SelfAdjointEigenSolver<Eigen::MatrixXd> solver(blocks[block]);
     for (int a = 0; a < n; ++a) {
-      const int level = members[static_cast<std::size_t>(a)];  // reuse the block's slots, sorted below
+      const int level = m[static_cast<std::size_t>(a)];  // reuse the block's slots, sorted below
       energies(level) = solver.eigenvalues()(a);
-      for (int b = 0; b < n; ++b) vectors(members[b], level) = solver.eigenvectors()(b, a);
-      sectors[static_cast<std::size_t>(level)] = k;
+      for (int b = 0; b < n; ++b) vectors(m[static_cast<std::size_t>(b)], level) = solver.eigenvectors()(b, a);
+      sectors[static_cast<std::size_t>(level)] = sector_list[block];
     }
   }
   // Sort all levels by energy (stable, so ties keep the sector order).

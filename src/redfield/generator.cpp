@@ -30,14 +30,21 @@ RedfieldGenerator::RedfieldGenerator(const Eigenbasis& eigenbasis, const std::ve
   const int d = eigenbasis.dimension();
   for (std::size_t b = 0; b < baths.size(); ++b) {
     BathParts parts;
-    parts.s = eigenbasis.to_eigenbasis(Eigen::MatrixXd(Eigen::MatrixXcd(sz_operators[b]).real()));
+    parts.s = eigenbasis.to_eigenbasis(Eigen::MatrixXd(Eigen::SparseMatrix<double>(sz_operators[b].real())));
     parts.st.resize(d, d);
     // <m|St|n> = <m|S|n> G(E_n - E_m)
-    for (int n = 0; n < d; ++n)
-      for (int m = 0; m < d; ++m) parts.st(m, n) = parts.s(m, n) * baths[b].rate(energies_(n) - energies_(m));
+    for (int n = 0; n < d; ++n) {
+      parts.st(n, n) = parts.s(n, n) * baths[b].rate(0.0);
+      for (int m = 0; m < n; ++m) {  // G(E_n - E_m) and G(E_m - E_n) together
+        const auto [up, down] = baths[b].rates(energies_(n) - energies_(m));
+        parts.st(m, n) = parts.s(m, n) * up;
+        parts.st(n, m) = parts.s(n, m) * down;
+      }
+    }
     parts.m = parts.s * parts.st;
     parts.stacked.resize(2 * d, d);
     parts.stacked << parts.st, parts.m;
+    parts.heat_transposed = (parts.s * energies_.asDiagonal() * parts.st - energies_.asDiagonal() * parts.m).transpose();
     parts_.push_back(std::move(parts));
   }
   // Fast path in the product basis.
@@ -48,18 +55,27 @@ RedfieldGenerator::RedfieldGenerator(const Eigenbasis& eigenbasis, const std::ve
     const Eigen::MatrixXd h = vectors_ * energies_.asDiagonal() * vectors_.transpose();
     hamiltonian_product_ = h.sparseView();
   }
-  for (std::size_t i = 0; i < baths.size(); ++i) {
-    const Eigen::MatrixXcd s_product = Eigen::MatrixXcd(sz_operators[i]);
-    const Eigen::VectorXd signs = s_product.diagonal().real();
-    couplings_diagonal_ =
-        couplings_diagonal_ && (s_product - Eigen::MatrixXcd(s_product.diagonal().asDiagonal())).norm() == 0.0;
-    ProductBath pb;
-    for (Eigen::Index n = 0; n < d; ++n) (signs(n) > 0 ? pb.up : pb.down).push_back(n);
-    const Eigen::MatrixXd st = vectors_ * parts_[i].st * vectors_.transpose();
-    pb.st_up = st(pb.up, Eigen::all);
-    pb.st_down = st(pb.down, Eigen::all);
-    product_baths_.push_back(std::move(pb));
+  for (const SparseOperator& s_product : sz_operators) {
+    coupling_signs_.push_back(s_product.diagonal().real());
+    for (Eigen::Index col = 0; col < s_product.outerSize(); ++col)
+      for (SparseOperator::InnerIterator it(s_product, col); it; ++it)
+        if (it.row() != it.col() && it.value() != Complex(0)) couplings_diagonal_ = false;
   }
+}
+
+const std::vector<RedfieldGenerator::ProductBath>& RedfieldGenerator::product_baths() const {
+  std::call_once(product_baths_built_, [this] {
+    for (std::size_t i = 0; i < parts_.size(); ++i) {
+      ProductBath pb;
+      const Eigen::VectorXd& signs = coupling_signs_[i];
+      for (Eigen::Index n = 0; n < signs.size(); ++n) (signs(n) > 0 ? pb.up : pb.down).push_back(n);
+      const Eigen::MatrixXd st = vectors_ * parts_[i].st * vectors_.transpose();
+      pb.st_up = st(pb.up, Eigen::all);
+      pb.st_down = st(pb.down, Eigen::all);
+      product_baths_.push_back(std::move(pb));
+    }
+  });
+  return product_baths_;
 }
 
 Eigen::MatrixXcd RedfieldGenerator::to_product_basis(const Eigen::Ref<const Eigen::MatrixXcd>& rho) const {
@@ -109,7 +125,7 @@ void RedfieldGenerator::apply_product_hermitian(const Eigen::Ref<const Eigen::Ma
         c_im(m, n) += sign * w.y(i, nc + j);
       }
   };
-  for (const ProductBath& pb : product_baths_) {
+  for (const ProductBath& pb : product_baths()) {
     add_block(pb.up, pb.down, pb.st_up, -2.0);
     add_block(pb.down, pb.up, pb.st_down, 2.0);
   }
@@ -178,8 +194,8 @@ Eigen::MatrixXcd RedfieldGenerator::dissipator(int bath, const Eigen::MatrixXcd&
 }
 
 double RedfieldGenerator::heat_current(int bath, const Eigen::MatrixXcd& rho) const {
-  const Eigen::MatrixXcd d = dissipator(bath, rho);
-  return (energies_.cast<Complex>().array() * d.diagonal().array()).sum().real();
+  // 2 Re Tr(rho K) = 2 sum_mn Re(rho_mn) K_nm
+  return 2.0 * rho.real().cwiseProduct(parts_.at(static_cast<std::size_t>(bath)).heat_transposed).sum();
 }
 
 }  // namespace nessie

@@ -33,6 +33,81 @@ Eigen::MatrixXcd assemble_liouvillian(const RedfieldGenerator& generator, const 
   return l;
 }
 
+Eigen::MatrixXd assemble_hermitian_liouvillian(const RedfieldGenerator& generator, const std::vector<int>& levels) {
+  Eigen::MatrixXd a;
+  assemble_hermitian_liouvillian(generator, levels, a);
+  return a;
+}
+
+void assemble_hermitian_liouvillian(const RedfieldGenerator& generator, const std::vector<int>& levels,
+                                    Eigen::MatrixXd& a) {
+  const int n = static_cast<int>(levels.size());
+  const Eigen::VectorXd& e = generator.energies();
+  // Coordinate of the diagonal rho_mm (m == k) or of Re rho_mk (m < k; Im rho_mk is the next one): the order of
+  // HermitianCoordinates.
+  auto coordinate = [n](int m, int k) {
+    return m == k ? static_cast<Eigen::Index>(m) : n + 2 * (static_cast<Eigen::Index>(k) * (k - 1) / 2 + m);
+  };
+  const Eigen::Index size = static_cast<Eigen::Index>(n) * n;
+  a.setZero(size, size);
+  // Column (p, q) holds D[X] for X = E_pp (p == q), E_pq + E_qp (Re rho_pq = 1) or i (E_pq - E_qp) (Im rho_pq = 1,
+  // the next column); row (m, k), m <= k, reads D[X]_mk (and its imaginary part for Im).
+  // D[E_pq]_mk = sum_b (St_mp S_kq + S_mp St_kq) - delta_kq M_mp - delta_mp M_kq, M = sum_b M_b (Kronecker form above).
+  Eigen::MatrixXd m_total = Eigen::MatrixXd::Zero(n, n);
+  for (int b = 0; b < generator.bath_count(); ++b) {
+    const Eigen::MatrixXd s = generator.coupling(b)(levels, levels);
+    const Eigen::MatrixXd st = generator.transition(b)(levels, levels);
+    m_total += generator.coupling_transition(b)(levels, levels);
+    for (int q = 0; q < n; ++q)
+      for (int p = 0; p <= q; ++p) {
+        const Eigen::Index column = coordinate(p, q);
+        for (int k = 0; k < n; ++k) {
+          const double s_kq = s(k, q), st_kq = st(k, q), s_kp = s(k, p), st_kp = st(k, p);
+          if (p == q) {
+            for (int m = 0; m <= k; ++m) a(coordinate(m, k), column) += st(m, p) * s_kq + s(m, p) * st_kq;
+            continue;
+          }
+          a(k, column) += 2 * (st(k, p) * s_kq + s(k, p) * st_kq);  // row (k, k): D[E_pq]_kk = D[E_qp]_kk
+          for (int m = 0; m < k; ++m) {
+            const double forward = st(m, p) * s_kq + s(m, p) * st_kq;   // D[E_pq]_mk
+            const double backward = st(m, q) * s_kp + s(m, q) * st_kp;  // D[E_qp]_mk
+            const Eigen::Index row = coordinate(m, k);
+            a(row, column) += forward + backward;
+            a(row + 1, column + 1) += forward - backward;
+          }
+        }
+      }
+  }
+  // The M terms: D[E_pq] gets -M_mp in column q (rows (m, q)) and -M_kq in row p (rows (p, k)); only rows (m, k) with
+  // m <= k are read (m < k for the imaginary parts).
+  for (int q = 0; q < n; ++q)
+    for (int p = 0; p <= q; ++p) {
+      const Eigen::Index column = coordinate(p, q);
+      if (p == q) {
+        for (int m = 0; m <= p; ++m) a(coordinate(m, p), column) -= m_total(m, p);
+        for (int k = p; k < n; ++k) a(coordinate(p, k), column) -= m_total(k, p);
+        continue;
+      }
+      // E_pq: rows (m, q) and (p, k); E_qp: rows (m, p) and (q, k). Re column: sum; Im column: E_pq - E_qp.
+      for (int m = 0; m <= q; ++m) a(coordinate(m, q), column) -= m_total(m, p);
+      for (int k = p; k < n; ++k) a(coordinate(p, k), column) -= m_total(k, q);
+      for (int m = 0; m <= p; ++m) a(coordinate(m, p), column) -= m_total(m, q);
+      for (int k = q; k < n; ++k) a(coordinate(q, k), column) -= m_total(k, p);
+      for (int m = 0; m < q; ++m) a(coordinate(m, q) + 1, column + 1) -= m_total(m, p);
+      for (int k = p + 1; k < n; ++k) a(coordinate(p, k) + 1, column + 1) -= m_total(k, q);
+      for (int m = 0; m < p; ++m) a(coordinate(m, p) + 1, column + 1) += m_total(m, q);
+      for (int k = q + 1; k < n; ++k) a(coordinate(q, k) + 1, column + 1) += m_total(k, p);
+    }
+  // -i [H, rho]_pq = -i (E_p - E_q) rho_pq couples Re and Im of the same pair.
+  for (int q = 1; q < n; ++q)
+    for (int p = 0; p < q; ++p) {
+      const Eigen::Index re = coordinate(p, q);
+      const double w = e(levels[static_cast<std::size_t>(p)]) - e(levels[static_cast<std::size_t>(q)]);
+      a(re + 1, re) -= w;
+      a(re, re + 1) += w;
+    }
+}
+
 Eigen::MatrixXcd assemble_liouvillian(const RedfieldGenerator& generator, const std::vector<int>& levels) {
   return assemble_liouvillian(generator, levels, levels);
 }

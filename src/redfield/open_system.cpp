@@ -1,9 +1,9 @@
 #include <nessie/redfield/open_system.hpp>
 
 #include <nessie/errors.hpp>
-#include <nessie/model/ring_operators.hpp>
 
 #include <set>
+#include <stdexcept>
 #include <string>
 
 namespace nessie {
@@ -22,20 +22,30 @@ const std::vector<Bath>& checked_baths(const Ring& ring, const std::vector<Bath>
   return baths;
 }
 
-std::vector<SparseOperator> coupling_operators(const SpinBasis& basis, const std::vector<Bath>& baths) {
+// S_b = sz at the site of each bath (the baths are checked first).
+std::vector<SparseOperator> coupling_operators(const RingTerms& terms, const Ring& ring, const std::vector<Bath>& baths) {
   std::vector<SparseOperator> ops;
-  for (const Bath& b : baths) ops.push_back(site_sz(basis, b.site()));
+  for (const Bath& b : checked_baths(ring, baths)) ops.push_back(terms.sz(b.site()));
   return ops;
+}
+
+const RingTerms& checked_terms(const std::shared_ptr<const RingTerms>& terms, const Ring& ring) {
+  if (!terms || terms->sites() != ring.sites())
+    throw std::logic_error("OpenSystem: the operators were built for another number of sites");
+  return *terms;
 }
 
 }  // namespace
 
 OpenSystem::OpenSystem(const Ring& ring, std::optional<int> up, const std::vector<Bath>& baths)
+    : OpenSystem(std::make_shared<const RingTerms>(ring.sites(), up), ring, baths) {}
+
+OpenSystem::OpenSystem(std::shared_ptr<const RingTerms> terms, const Ring& ring, const std::vector<Bath>& baths)
     : ring_(ring),
-      basis_(ring.sites(), up),
-      hamiltonian_(ring_hamiltonian(ring_, basis_)),
-      eigenbasis_(hamiltonian_, basis_),
-      generator_(eigenbasis_, checked_baths(ring_, baths), coupling_operators(basis_, baths), &hamiltonian_),
-      observables_(ring_, basis_, eigenbasis_, generator_) {}
+      terms_(std::move(terms)),
+      hamiltonian_(checked_terms(terms_, ring_).hamiltonian(ring_)),
+      eigenbasis_(hamiltonian_, basis()),
+      generator_(eigenbasis_, baths, coupling_operators(*terms_, ring_, baths), &hamiltonian_),
+      observables_(ring_, *terms_, eigenbasis_, generator_) {}
 
 }  // namespace nessie

@@ -1,6 +1,5 @@
 #include <nessie/solvers/spectral_gap.hpp>
 
-#include <nessie/redfield/hermitian_coordinates.hpp>
 #include <nessie/redfield/liouvillian.hpp>
 #include <nessie/solvers/augmented_generator.hpp>
 #include <nessie/solvers/hermitian_gmres.hpp>
@@ -33,9 +32,8 @@ std::optional<SpectralGap> spectral_gap(const Eigenbasis& eigenbasis, const Redf
       const std::vector<int> cols = eigenbasis.levels_in_sector(k2);
       Eigen::VectorXcd lambda;
       if (k == k2) {  // maps Hermitian blocks to Hermitian blocks: the same eigenvalues as a real matrix, 4x cheaper
-        const int n = static_cast<int>(rows.size());
         lambda = Eigen::EigenSolver<Eigen::MatrixXd>(
-                     hermitian_coordinate_matrix(assemble_liouvillian(generator, rows), n), false)
+                     assemble_hermitian_liouvillian(generator, rows), false)
                      .eigenvalues();
       } else {
         lambda = Eigen::ComplexEigenSolver<Eigen::MatrixXcd>(assemble_liouvillian(generator, rows, cols), false)

@@ -24,6 +24,21 @@ namespace {
 // (the slowest rate over the largest Bohr frequency); an exact symmetry gives rounding, about 1e-17.
 constexpr double degenerate_rcond = 1e-11;
 
+// Eigen's rcond() estimator costs several triangular solves, more than the solve itself at small n. A singular block
+// shows first in one solve with a generic right-hand side z: ||z|| / (||A|| ||A^{-1} z||) is an upper bound of the
+// reciprocal condition number (1-norms) that exceeds it by a modest factor unless z is nearly orthogonal to the
+// singular direction. Below this probe value rcond() decides; above it the block is taken as regular (a singular
+// block would need z orthogonal to its singular direction to within 1e-8).
+constexpr double probe_rcond = 1e-9;
+
+bool may_be_singular(const Eigen::PartialPivLU<Eigen::Ref<Eigen::MatrixXd>>& lu, double norm1) {
+  const Eigen::Index size = lu.rows();
+  Eigen::VectorXd z(size);
+  for (Eigen::Index i = 0; i < size; ++i) z(i) = 1.0 + std::fmod(0.6180339887498949 * static_cast<double>(i + 1), 1.0);
+  const double inverse_norm_bound = lu.solve(z).lpNorm<1>() / z.lpNorm<1>();
+  return !(1.0 / (norm1 * inverse_norm_bound) > probe_rcond);  // NaN or Inf: singular too
+}
+
 // The stationary state reached from x0 when the null space of `a` has several dimensions: with right null vectors R
 // and left null vectors (conserved linear functionals) C, x = R (C^T R)^{-1} C^T x0 (the spectral projector on the
 // eigenvalue 0, which keeps every conserved quantity, the trace among them, at its initial value).
@@ -59,17 +74,20 @@ SteadyState solve_steady_state(const Eigenbasis& eigenbasis, const RedfieldGener
                            ", above the dense solver's limit of " + std::to_string(max_dense_levels) +
                            "; use --solver iterative");
     // The NESS is Hermitian, so solve on its n^2 real coordinates (a real LU, a quarter of the complex one's work).
-    auto block_generator = [&] { return hermitian_coordinate_matrix(assemble_liouvillian(generator, levels), n); };
-    Eigen::MatrixXd a = block_generator();
+    // (assembled and factorised in place in per-thread storage: at a sweep's small n the allocations cost more than
+    // the assembly)
+    thread_local Eigen::MatrixXd a;
+    assemble_hermitian_liouvillian(generator, levels, a);
     Eigen::VectorXd rhs = Eigen::VectorXd::Zero(a.rows());
     // The trace is conserved, so the diagonal rows of L are linearly dependent: replace row (0,0) by Tr rho = w
     // (the first n coordinates are the diagonal).
     a.row(0).setZero();
     a.row(0).head(n).setOnes();
     rhs(0) = weight;
-    const Eigen::PartialPivLU<Eigen::MatrixXd> lu(a);
+    const double norm1 = a.cwiseAbs().colwise().sum().maxCoeff();
+    const Eigen::PartialPivLU<Eigen::Ref<Eigen::MatrixXd>> lu(a);
     Eigen::VectorXd x;
-    if (lu.rcond() > degenerate_rcond) {
+    if (!may_be_singular(lu, norm1) || lu.rcond() > degenerate_rcond) {
       x = lu.solve(rhs);
     } else {  // not unique: the state reached from rho0's block (or from the sector's maximally mixed state)
       Eigen::MatrixXcd start(n, n);
@@ -80,8 +98,8 @@ SteadyState solve_steady_state(const Eigenbasis& eigenbasis, const RedfieldGener
         start = Eigen::MatrixXcd::Identity(n, n) * (weight / n);
       }
       int dimension = 0;
-      // (assembled again: the trace row replaced a row of `a`; rare, so the common path keeps no copy)
-      x = project_on_null_space(block_generator(), HermitianCoordinates(n).pack((start + start.adjoint()) / 2.0),
+      // (assembled again: `a` holds the factors; rare, so the common path keeps no copy)
+      x = project_on_null_space(assemble_hermitian_liouvillian(generator, levels), HermitianCoordinates(n).pack((start + start.adjoint()) / 2.0),
                                 dimension);
       null_space_dimension = std::max(null_space_dimension, dimension);
     }
@@ -112,7 +130,9 @@ SteadyState finish_steady_state(const Eigen::MatrixXcd& x, const RedfieldGenerat
   double total_weight = 0;
   for (const auto& [sector, weight] : weights) total_weight += weight;
   result.trace_error = std::abs(result.rho.trace().real() - total_weight);
-  result.residual = generator(result.rho).norm();
+  Eigen::MatrixXcd drho(result.rho.rows(), result.rho.cols());
+  generator.apply_hermitian(result.rho, drho);
+  result.residual = drho.norm();
   return result;
 }
 

@@ -19,6 +19,15 @@ TEST_CASE("bath rates obey detailed balance and G(0) = gamma T", "[baths]") {
   CHECK(bath.spectral_density(-2.0) == -bath.spectral_density(2.0));
 }
 
+TEST_CASE("bath rates in pairs equal the single rates", "[baths]") {
+  const Bath bath(2, 0.8, 0.03, 6.0);
+  for (double e : {-13.0, -7.5, -0.45, -0.3, -1e-9, 0.0, 1e-9, 0.3, 0.45, 2.0, 13.0, 900.0}) {
+    const auto [forward, backward] = bath.rates(e);
+    CHECK(forward == Approx(bath.rate(e)).epsilon(1e-14));
+    CHECK(backward == Approx(bath.rate(-e)).epsilon(1e-14));
+  }
+}
+
 TEST_CASE("a bath refuses non-physical parameters", "[baths][errors]") {
   CHECK_THROWS_AS(Bath(1, 0.0, 0.01, 10), InputError);
   CHECK_THROWS_AS(Bath(1, -1.0, 0.01, 10), InputError);

@@ -68,6 +68,23 @@ TEST_CASE("bath dissipators add up to the dissipative part of the generator", "[
   CHECK((sum - drho).norm() < 1e-13 * drho.norm());
 }
 
+TEST_CASE("the heat current from each bath is Tr(H D_b[rho])", "[redfield]") {
+  // heat_current takes the O(d^2) route 2 Re Tr(rho K_b); here the trace of H D_b[rho] with the bath's dissipator.
+  for (std::optional<int> up : {std::optional<int>(2), std::optional<int>()}) {
+    const auto system = random_system(up);
+    const RedfieldGenerator& g = system->generator();
+    const Eigen::VectorXd& e = system->eigenbasis().energies();
+    for (unsigned seed : {7u, 8u}) {
+      const Eigen::MatrixXcd rho = random_hermitian(system->dimension(), seed);
+      for (int b = 0; b < g.bath_count(); ++b) {
+        const Complex expected = (e.asDiagonal() * g.dissipator(b, rho)).trace();
+        CHECK(std::abs(expected.imag()) < 1e-13);
+        CHECK(g.heat_current(b, rho) == Approx(expected.real()).epsilon(1e-12).margin(1e-15));
+      }
+    }
+  }
+}
+
 TEST_CASE("a two-level system decays at the Golden-rule rate", "[redfield]") {
   // Ring of 3 with one up spin and strong field differences is not a qubit; use K = 1 on a ring where a single bath
   // at site 1 couples levels: the population equations of the Redfield generator are the Pauli rate equations with

@@ -1,7 +1,7 @@
 #pragma once
 // Everything nessie measures on a density matrix: energy, currents, populations, ergotropy, positivity, entropy.
 #include <nessie/model/ring.hpp>
-#include <nessie/model/spin_basis.hpp>
+#include <nessie/model/ring_terms.hpp>
 #include <nessie/redfield/eigenbasis.hpp>
 #include <nessie/redfield/generator.hpp>
 
@@ -26,19 +26,21 @@ struct Observables {
   double hermiticity_error = 0;            // ||rho - rho^dagger||_F
 };
 
-// Precomputed local operators of one ring and basis; measures density matrices given in the energy eigenbasis.
+// Measures density matrices given in the energy eigenbasis, with the ring's operators in the product basis
+// (referenced, not copied: they must outlive the set).
 class ObservableSet {
  public:
-  ObservableSet(const Ring& ring, const SpinBasis& basis, const Eigenbasis& eigenbasis,
+  ObservableSet(const Ring& ring, const RingTerms& terms, const Eigenbasis& eigenbasis,
                 const RedfieldGenerator& generator);
 
+  // rho Hermitian.
   Observables measure(const Eigen::MatrixXcd& rho) const;
 
  private:
+  const Ring& ring_;
+  const RingTerms& terms_;
   const Eigenbasis& eigenbasis_;
   const RedfieldGenerator& generator_;
-  std::vector<SparseOperator> local_heat_current_ops_;  // product basis
-  std::vector<SparseOperator> spin_current_ops_;        // product basis
 };
 
 }  // namespace nessie

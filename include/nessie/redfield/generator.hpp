@@ -6,6 +6,7 @@
 
 #include <Eigen/Dense>
 #include <Eigen/Sparse>
+#include <mutex>
 #include <vector>
 
 namespace nessie {
@@ -47,7 +48,8 @@ class RedfieldGenerator {
 
   // D_b[rho] alone (defines the heat current from bath b).
   Eigen::MatrixXcd dissipator(int bath, const Eigen::MatrixXcd& rho) const;
-  // j_b = Tr(H D_b[rho]) = sum_m E_m D_b[rho]_mm   (physics.md, "Currents").
+  // j_b = Tr(H D_b[rho]) (physics.md, "Currents") for Hermitian rho, in O(d^2): with A = St_b rho S_b - M_b rho,
+  // D_b[rho] = A + A^dagger, so j_b = 2 Re Tr(E A) = 2 Re Tr(rho K_b), K_b = S_b E St_b - E M_b (E = diag(E_m)).
   double heat_current(int bath, const Eigen::MatrixXcd& rho) const;
 
   // The real eigenbasis matrices of bath b.
@@ -61,6 +63,7 @@ class RedfieldGenerator {
     Eigen::MatrixXd st;  // St_b
     Eigen::MatrixXd m;   // S_b St_b
     Eigen::MatrixXd stacked;  // [St_b; M_b], 2d x d
+    Eigen::MatrixXd heat_transposed;  // K_b^T (heat_current)
   };
   Eigen::VectorXd energies_;
   std::vector<Bath> baths_;
@@ -72,7 +75,12 @@ class RedfieldGenerator {
     std::vector<Eigen::Index> up, down;  // product states with s_b = +1 and -1
     Eigen::MatrixXd st_up, st_down;      // rows `up` and `down` of St_b = V St_b^eig V^T
   };
-  std::vector<ProductBath> product_baths_;
+  // Built at the first apply_product_hermitian (two d x d products per bath that a steady-state solve, as at each
+  // point of a sweep, never needs); thread-safe.
+  const std::vector<ProductBath>& product_baths() const;
+  mutable std::once_flag product_baths_built_;
+  mutable std::vector<ProductBath> product_baths_;
+  std::vector<Eigen::VectorXd> coupling_signs_;     // diagonal of each S_b in the product basis
   bool couplings_diagonal_ = true;                  // every S_b diagonal in the product basis (sz couplings)
 };
 

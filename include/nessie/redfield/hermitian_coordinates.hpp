@@ -25,9 +25,4 @@ class HermitianCoordinates {
   int d_;
 };
 
-// The real matrix of a map on column-stacked vec(rho) (complex n^2 x n^2, entry (p + q n) of vec is rho_pq) that maps
-// Hermitian matrices to Hermitian matrices, acting on HermitianCoordinates(n): columns combine the columns of (p,q)
-// and (q,p), rows take the real or imaginary part of row (p,q). O(n^4), no products.
-Eigen::MatrixXd hermitian_coordinate_matrix(const Eigen::MatrixXcd& l, int n);
-
 }  // namespace nessie

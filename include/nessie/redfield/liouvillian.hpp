@@ -19,6 +19,15 @@ Eigen::MatrixXcd assemble_liouvillian(const RedfieldGenerator& generator);
 Eigen::MatrixXcd assemble_liouvillian(const RedfieldGenerator& generator, const std::vector<int>& rows,
                                       const std::vector<int>& columns);
 
+// The same block for `levels` that are a union of sectors, as the real n^2 x n^2 matrix acting on the
+// HermitianCoordinates(n) of the block (the generator maps Hermitian matrices to Hermitian ones), assembled directly
+// from the Kronecker form: its dissipator is real and maps symmetric to symmetric and antisymmetric to antisymmetric
+// matrices, so only the coherent part -i (E_p - E_q) couples Re rho_pq and Im rho_pq. For the dense NESS and gap.
+Eigen::MatrixXd assemble_hermitian_liouvillian(const RedfieldGenerator& generator, const std::vector<int>& levels);
+// The same into `a` (resized; its storage is reused when the size does not change).
+void assemble_hermitian_liouvillian(const RedfieldGenerator& generator, const std::vector<int>& levels,
+                                    Eigen::MatrixXd& a);
+
 // The largest number of levels for which nessie assembles a dense Liouvillian (memory ~ 16 n^4 bytes).
 constexpr int max_dense_levels = 80;
 

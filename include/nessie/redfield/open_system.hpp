@@ -3,11 +3,13 @@
 #include <nessie/baths/bath.hpp>
 #include <nessie/model/pauli_operator.hpp>
 #include <nessie/model/ring.hpp>
+#include <nessie/model/ring_terms.hpp>
 #include <nessie/model/spin_basis.hpp>
 #include <nessie/observables/observables.hpp>
 #include <nessie/redfield/eigenbasis.hpp>
 #include <nessie/redfield/generator.hpp>
 
+#include <memory>
 #include <optional>
 #include <vector>
 
@@ -19,21 +21,24 @@ class OpenSystem {
  public:
   // `up`: number of up spins of the sector, std::nullopt for the full space. Baths must sit on distinct ring sites.
   OpenSystem(const Ring& ring, std::optional<int> up, const std::vector<Bath>& baths);
+  // The same on operators built earlier for this number of sites and sector (shared by the points of a sweep).
+  OpenSystem(std::shared_ptr<const RingTerms> terms, const Ring& ring, const std::vector<Bath>& baths);
   OpenSystem(const OpenSystem&) = delete;
   OpenSystem& operator=(const OpenSystem&) = delete;
 
   const Ring& ring() const { return ring_; }
-  const SpinBasis& basis() const { return basis_; }
+  const RingTerms& terms() const { return *terms_; }
+  const SpinBasis& basis() const { return terms_->basis(); }
   const SparseOperator& hamiltonian() const { return hamiltonian_; }
   const Eigenbasis& eigenbasis() const { return eigenbasis_; }
   const RedfieldGenerator& generator() const { return generator_; }
   const ObservableSet& observables() const { return observables_; }
   const std::vector<Bath>& baths() const { return generator_.baths(); }
-  int dimension() const { return basis_.dimension(); }
+  int dimension() const { return basis().dimension(); }
 
  private:
   Ring ring_;
-  SpinBasis basis_;
+  std::shared_ptr<const RingTerms> terms_;
   SparseOperator hamiltonian_;
   Eigenbasis eigenbasis_;
   RedfieldGenerator generator_;

@@ -12,7 +12,7 @@ namespace nessie {
 // of the time evolution measures the same entries as on the matrix-free route). Built column by column by applying
 // the matrix-free generator (RedfieldGenerator::apply, with basis changes) to the Hermitian matrix of each unit
 // coordinate vector: d^2 applications and 8 d^4 bytes, so only for small d (the propagator's choice:
-// dense_rhs_max_dimension). The same matrix in the eigenbasis is hermitian_coordinate_matrix(assemble_liouvillian()).
+// dense_rhs_max_dimension). The same matrix in the eigenbasis is assemble_hermitian_liouvillian (liouvillian.hpp).
 class RealLiouvillian {
  public:
   explicit RealLiouvillian(const RedfieldGenerator& generator);

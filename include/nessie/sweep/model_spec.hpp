@@ -31,6 +31,10 @@ struct ModelSpec {
   Ring ring() const { return Ring(sites, hopping, interaction, fields); }
   std::vector<Bath> bath_objects() const;
   std::unique_ptr<OpenSystem> build() const { return std::make_unique<OpenSystem>(ring(), up, bath_objects()); }
+  // The same on operators built once for this number of sites and sector (a sweep's points share them).
+  std::unique_ptr<OpenSystem> build(std::shared_ptr<const RingTerms> terms) const {
+    return std::make_unique<OpenSystem>(std::move(terms), ring(), bath_objects());
+  }
 };
 
 }  // namespace nessie
