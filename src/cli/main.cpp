@@ -4,7 +4,7 @@
 
 #include <nessie/errors.hpp>
 
-#include <H5Cpp.h>
+#include <hdf5.h>
 #include <cstdlib>
 #include <cstring>
 #include <exception>
@@ -40,8 +40,9 @@ std::string quoted_command_line(int argc, char** argv) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  H5::Exception::dontPrint();  // HDF5 failures become one line through IoError
-  H5dont_atexit();             // files are closed explicitly; an abandoned file (full disk) must not be closed at exit
+  // HDF5 is initialised on first use (Hdf5File, which also turns off its error printing: failures become one line
+  // through IoError), so commands that write no file never pay for it.
+  H5dont_atexit();  // files are closed explicitly; an abandoned file (full disk) must not be closed at exit
   if (argc < 2 || !std::strcmp(argv[1], "--help") || !std::strcmp(argv[1], "-h") || !std::strcmp(argv[1], "help")) {
     std::cout << usage;
     return argc < 2 ? nessie::exit_bad_input : nessie::exit_ok;
@@ -69,8 +70,8 @@ int main(int argc, char** argv) {
     return nessie::exit_numerical;
   } catch (const nessie::IoError& e) {
     std::cerr << "nessie " << command << ": " << e.what() << std::endl;
-    // A file abandoned after a failed write must not be closed by HDF5's C++ library at exit (HDF5 1.10 crashes in
-    // H5close there), so leave without running static destructors; everything flushed is already on disk.
+    // A file abandoned after a failed write must not be closed at exit (HDF5 1.10 crashes in H5close there), so leave
+    // without running static destructors; everything flushed is already on disk.
     std::cout.flush();
     std::_Exit(nessie::exit_io);
   } catch (const std::bad_alloc&) {

@@ -152,14 +152,14 @@ Hdf5File::Hdf5File(const std::string& path, OpenMode mode) : path_(path) {
     case OpenMode::read_only: flags = H5F_ACC_RDONLY; break;
     case OpenMode::read_write: flags = H5F_ACC_RDWR; break;
   }
-  try {
-    // Strong close: close() really releases the file even while datasets are still open, so it can be reopened.
-    H5::FileAccPropList access;
-    access.setFcloseDegree(H5F_CLOSE_STRONG);
-    file_ = std::make_unique<H5::H5File>(path, flags, H5::FileCreatPropList::DEFAULT, access);
-  } catch (const H5::Exception&) {
-    throw IoError(path, creating ? create_failure_hint(path) : open_failure_hint(path));
+  // Strong close: close() really releases the file even while datasets are still open, so it can be reopened.
+  const Hid access(H5Pcreate(H5P_FILE_ACCESS));
+  if (!access.valid() || H5Pset_fclose_degree(access.get(), H5F_CLOSE_STRONG) < 0) {
+    throw IoError(path, "cannot set up the file access properties");
   }
+  file_ = Hid(creating ? H5Fcreate(path.c_str(), flags, H5P_DEFAULT, access.get())
+                       : H5Fopen(path.c_str(), flags, access.get()));
+  if (!file_.valid()) throw IoError(path, creating ? create_failure_hint(path) : open_failure_hint(path));
 }
 
 Hdf5File& Hdf5File::operator=(Hdf5File&& other) noexcept {
@@ -188,27 +188,23 @@ void Hdf5File::flush() {
 }
 
 void Hdf5File::close() {
-  if (!file_) return;
-  const std::unique_ptr<H5::H5File> file = std::move(file_);  // closed from here on, even if closing fails
-  try {
-    file->close();
-  } catch (const H5::Exception&) {
-    throw IoError(path_, "cannot close file (data may not have reached the disk)");
-  }
+  if (!file_.valid()) return;
+  const hid_t file = file_.get();
+  file_.release();  // closed from here on, even if closing fails
+  if (H5Fclose(file) < 0) throw IoError(path_, "cannot close file (data may not have reached the disk)");
 }
 
 void Hdf5File::abandon() {
-  static_cast<void>(file_.release());  // deliberately never closed (see the header)
+  file_.release();  // deliberately never closed (see the header)
 }
 
-H5::H5File& Hdf5File::handle() {
-  if (!file_) throw IoError(path_, "file is closed");
-  return *file_;
+hid_t Hdf5File::handle() {
+  return id();
 }
 
 hid_t Hdf5File::id() const {
-  if (!file_) throw IoError(path_, "file is closed");
-  return file_->getId();
+  if (!file_.valid()) throw IoError(path_, "file is closed");
+  return file_.get();
 }
 
 // ---- Groups and objects ----
@@ -536,7 +532,7 @@ ExtendibleDataset::ExtendibleDataset(Hdf5File& file, const std::string& path, co
       sample_shape_(sample_shape),
       sample_values_(value_count(sample_shape)),
       kind_(kind) {
-  const hid_t file_id = file.handle().getId();
+  const hid_t file_id = file.handle();
   const std::string what = quoted("dataset", path);
   if (sample_values_ == 0) {
     throw IoError(file_path_, "cannot create " + what + ": sample shape " + shape_text(sample_shape) + " has a zero dimension");

@@ -1,7 +1,7 @@
 #pragma once
 // Generic HDF5 layer: one open file with typed attributes, whole datasets and extendible time series.
 // Every failure is reported as a nessie::IoError naming the file and the object; HDF5's own error printing is off.
-#include <H5Cpp.h>
+#include <hdf5.h>
 
 #include <complex>
 #include <memory>
@@ -51,7 +51,7 @@ class Hdf5File {
   ~Hdf5File();
 
   const std::string& path() const { return path_; }
-  bool is_open() const { return file_ != nullptr; }
+  bool is_open() const { return file_.valid(); }
   void flush();  // H5Fflush(H5F_SCOPE_GLOBAL): what is flushed survives a killed process
   void close();  // idempotent
   // After a failed write (full disk) HDF5 1.10 can crash while closing the file, so a failing writer lets go of the
@@ -95,7 +95,7 @@ class Hdf5File {
   bool is_complex_dataset(const std::string& path) const;  // compound {r, i}, as h5py writes complex128
   std::vector<hsize_t> dataset_shape(const std::string& path) const;
 
-  H5::H5File& handle();  // escape hatch for what this class does not cover
+  hid_t handle();  // the file identifier: escape hatch for what this class does not cover
 
  private:
   hid_t id() const;
@@ -108,7 +108,7 @@ class Hdf5File {
                            const std::vector<hsize_t>& shape, const void* data);
 
   std::string path_;
-  std::unique_ptr<H5::H5File> file_;  // null once closed; a pointer so that Hdf5File moves cheaply
+  detail::Hid file_;  // invalid once closed
 };
 
 // A chunked dataset extendible along its first dimension: one sample per row, sample_shape is the rest (empty for
