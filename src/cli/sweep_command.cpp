@@ -99,37 +99,44 @@ int sweep_command(const std::vector<std::string>& args, const std::string& comma
   OutputFile csv_output(csv, common.force, "--csv");
 
   const SweepGrid grid(axes);
-  // A scan changes couplings, fields and baths but not the ring's size or sector: the operators are built once.
+  // A scan changes couplings, fields and baths but not the ring's size or sector: the operators are built once, and
+  // H is diagonalised once per group of points that differ only in their baths.
   const auto terms = std::make_shared<const RingTerms>(base.sites, base.up);
+  const std::vector<std::vector<std::size_t>> groups = grid.hamiltonian_groups();
   std::vector<PointResult> results(grid.size());
   std::vector<Json> point_json(common.json ? grid.size() : 0);
   Progress progress(common.quiet);
   const auto start = std::chrono::steady_clock::now();
   const std::atomic<bool>& interrupt = install_interrupt_handlers();
   const bool complete = for_each_point(
-      grid.size(), threads,
-      [&](std::size_t p) {
-        const std::unique_ptr<OpenSystem> system = grid.model(base, p).build(terms);
-        results[p] = method == "ness" ? solve_point_ness(*system, initial, solver_kind)
-                                      : solve_point_run(*system, initial, run.t_end, settings, solver_kind);
-        if (common.json) {
-          Json j;
-          const std::vector<double> values = grid.point(p);
-          for (std::size_t a = 0; a < axes.size(); ++a) j[axes[a].name()] = values[a];
-          const Json fields = ness_json(*system, results[p].steady, results[p].observables);
-          for (const auto& [key, value] : fields.items()) j[key] = value;
-          if (results[p].run)
-            j["run"] = {{"distance_to_ness", results[p].run->distance_to_ness},
-                        {"min_eigenvalue", results[p].run->min_eigenvalue_seen},
-                        {"first_violation_time", number_or_null(results[p].run->first_violation_time)},
-                        {"accepted_steps", results[p].run->accepted_steps}};
-          point_json[p] = std::move(j);
+      groups.size(), threads,
+      [&](std::size_t g) {
+        const std::vector<std::size_t>& group = groups[g];
+        const auto closed = std::make_shared<const ClosedSystem>(terms, grid.model(base, group.front()).ring());
+        for (std::size_t p : group) {
+          const std::unique_ptr<OpenSystem> system = grid.model(base, p).build(closed);
+          results[p] = method == "ness" ? solve_point_ness(*system, initial, solver_kind)
+                                        : solve_point_run(*system, initial, run.t_end, settings, solver_kind);
+          if (common.json) {
+            Json j;
+            const std::vector<double> values = grid.point(p);
+            for (std::size_t a = 0; a < axes.size(); ++a) j[axes[a].name()] = values[a];
+            const Json fields = ness_json(*system, results[p].steady, results[p].observables);
+            for (const auto& [key, value] : fields.items()) j[key] = value;
+            if (results[p].run)
+              j["run"] = {{"distance_to_ness", results[p].run->distance_to_ness},
+                          {"min_eigenvalue", results[p].run->min_eigenvalue_seen},
+                          {"first_violation_time", number_or_null(results[p].run->first_violation_time)},
+                          {"accepted_steps", results[p].run->accepted_steps}};
+            point_json[p] = std::move(j);
+          }
         }
       },
       &interrupt,
       [&](std::size_t done) {
-        progress.update(static_cast<double>(done) / static_cast<double>(grid.size()),
-                        std::to_string(done) + " of " + std::to_string(grid.size()) + " points");
+        progress.update(static_cast<double>(done) / static_cast<double>(groups.size()),
+                        std::to_string(done) + " of " + std::to_string(groups.size()) +
+                            (groups.size() == grid.size() ? " points" : " groups of points"));
       });
   progress.done();
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();

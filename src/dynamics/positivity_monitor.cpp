@@ -1,6 +1,8 @@
 #include <nessie/dynamics/positivity_monitor.hpp>
 
 #include <algorithm>
+#include <cmath>
+#include <complex>
 #include <limits>
 
 namespace nessie {
@@ -22,11 +24,34 @@ double smallest_eigenvalue(const Eigen::Ref<const Eigen::MatrixXcd>& rho) {
   return Eigen::SelfAdjointEigenSolver<Eigen::MatrixXcd>(hermitian, Eigen::EigenvaluesOnly).eigenvalues().minCoeff();
 }
 
+namespace {
+
+// Whether the Hermitian matrix `a` (lower triangle read) is positive definite: its Cholesky factorisation a = L L^H
+// exists, computed in place. Written out because Eigen's LLT also computes the matrix's 1-norm for rcond(), whose
+// complex absolute values (hypot) cost more than the factorisation at small d, and this runs after every step.
+bool positive_definite(Eigen::MatrixXcd& a) {
+  const Eigen::Index n = a.rows();
+  for (Eigen::Index j = 0; j < n; ++j) {
+    double pivot = a(j, j).real();
+    for (Eigen::Index k = 0; k < j; ++k) pivot -= std::norm(a(j, k));
+    if (!(pivot > 0)) return false;
+    const double l_jj = std::sqrt(pivot);
+    const double inverse = 1.0 / l_jj;
+    for (Eigen::Index i = j + 1; i < n; ++i) {
+      std::complex<double> sum = a(i, j);
+      for (Eigen::Index k = 0; k < j; ++k) sum -= a(i, k) * std::conj(a(j, k));
+      a(i, j) = sum * inverse;
+    }
+  }
+  return true;
+}
+
+}  // namespace
+
 bool PositivityMonitor::above(const Eigen::Ref<const Eigen::MatrixXcd>& rho, double shift) {
   shifted_ = rho;
   shifted_.diagonal().array() -= shift;
-  Eigen::LLT<Eigen::Ref<Eigen::MatrixXcd>> cholesky(shifted_);  // in place, no allocation
-  return cholesky.info() == Eigen::Success;  // rho - shift I positive definite: every eigenvalue above the shift
+  return positive_definite(shifted_);  // rho - shift I positive definite: every eigenvalue above the shift
 }
 
 void PositivityMonitor::observe_state(double t, const Eigen::Ref<const Eigen::MatrixXcd>& rho) {

@@ -61,19 +61,27 @@ void assemble_hermitian_liouvillian(const RedfieldGenerator& generator, const st
     for (int q = 0; q < n; ++q)
       for (int p = 0; p <= q; ++p) {
         const Eigen::Index column = coordinate(p, q);
+        const double *st_p = st.col(p).data(), *s_p = s.col(p).data();
+        const double *st_q = st.col(q).data(), *s_q = s.col(q).data();
+        double* re = a.col(column).data();  // column of rho_pp or Re rho_pq
         for (int k = 0; k < n; ++k) {
-          const double s_kq = s(k, q), st_kq = st(k, q), s_kp = s(k, p), st_kp = st(k, p);
+          const double s_kq = s_q[k], st_kq = st_q[k];
           if (p == q) {
-            for (int m = 0; m <= k; ++m) a(coordinate(m, k), column) += st(m, p) * s_kq + s(m, p) * st_kq;
+            re[k] += st_p[k] * s_kq + s_p[k] * st_kq;
+            for (int m = 0; m < k; ++m) re[n + k * (k - 1) + 2 * m] += st_p[m] * s_kq + s_p[m] * st_kq;
             continue;
           }
-          a(k, column) += 2 * (st(k, p) * s_kq + s(k, p) * st_kq);  // row (k, k): D[E_pq]_kk = D[E_qp]_kk
+          const double s_kp = s_p[k], st_kp = st_p[k];
+          double* im = a.col(column + 1).data();  // column of Im rho_pq
+          re[k] += 2 * (st_p[k] * s_kq + s_p[k] * st_kq);  // row (k, k): D[E_pq]_kk = D[E_qp]_kk
+          // rows Re rho_mk at n + k (k - 1) + 2 m, Im rho_mk just after (HermitianCoordinates)
+          double* rows = re + n + k * (k - 1);
+          double* rows_im = im + n + k * (k - 1) + 1;
           for (int m = 0; m < k; ++m) {
-            const double forward = st(m, p) * s_kq + s(m, p) * st_kq;   // D[E_pq]_mk
-            const double backward = st(m, q) * s_kp + s(m, q) * st_kp;  // D[E_qp]_mk
-            const Eigen::Index row = coordinate(m, k);
-            a(row, column) += forward + backward;
-            a(row + 1, column + 1) += forward - backward;
+            const double forward = st_p[m] * s_kq + s_p[m] * st_kq;   // D[E_pq]_mk
+            const double backward = st_q[m] * s_kp + s_q[m] * st_kp;  // D[E_qp]_mk
+            rows[2 * m] += forward + backward;
+            rows_im[2 * m] += forward - backward;
           }
         }
       }

@@ -3,7 +3,6 @@
 #include <nessie/errors.hpp>
 
 #include <set>
-#include <stdexcept>
 #include <string>
 
 namespace nessie {
@@ -29,23 +28,18 @@ std::vector<SparseOperator> coupling_operators(const RingTerms& terms, const Rin
   return ops;
 }
 
-const RingTerms& checked_terms(const std::shared_ptr<const RingTerms>& terms, const Ring& ring) {
-  if (!terms || terms->sites() != ring.sites())
-    throw std::logic_error("OpenSystem: the operators were built for another number of sites");
-  return *terms;
-}
-
 }  // namespace
 
 OpenSystem::OpenSystem(const Ring& ring, std::optional<int> up, const std::vector<Bath>& baths)
     : OpenSystem(std::make_shared<const RingTerms>(ring.sites(), up), ring, baths) {}
 
 OpenSystem::OpenSystem(std::shared_ptr<const RingTerms> terms, const Ring& ring, const std::vector<Bath>& baths)
-    : ring_(ring),
-      terms_(std::move(terms)),
-      hamiltonian_(checked_terms(terms_, ring_).hamiltonian(ring_)),
-      eigenbasis_(hamiltonian_, basis()),
-      generator_(eigenbasis_, baths, coupling_operators(*terms_, ring_, baths), &hamiltonian_),
-      observables_(ring_, *terms_, eigenbasis_, generator_) {}
+    : OpenSystem(std::make_shared<const ClosedSystem>(std::move(terms), ring), baths) {}
+
+OpenSystem::OpenSystem(std::shared_ptr<const ClosedSystem> closed, const std::vector<Bath>& baths)
+    : closed_(std::move(closed)),
+      generator_(closed_->eigenbasis(), baths, coupling_operators(closed_->terms(), closed_->ring(), baths),
+                 &closed_->hamiltonian()),
+      observables_(closed_->ring(), closed_->terms(), closed_->eigenbasis(), generator_) {}
 
 }  // namespace nessie

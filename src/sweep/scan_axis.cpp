@@ -25,6 +25,10 @@ std::vector<double> ScanAxis::values() const {
   return v;
 }
 
+bool ScanAxis::changes_hamiltonian() const {
+  return parameter == ScanParameter::delta || parameter == ScanParameter::hopping || parameter == ScanParameter::field;
+}
+
 void apply_scan_value(ModelSpec& spec, const ScanAxis& axis, double value) {
   switch (axis.parameter) {
     case ScanParameter::delta: spec.interaction = value; return;

@@ -36,6 +36,33 @@ ModelSpec SweepGrid::model(const ModelSpec& base, std::size_t index) const {
   return spec;
 }
 
+std::vector<std::vector<std::size_t>> SweepGrid::hamiltonian_groups() const {
+  // A point's group: its mixed-radix index over the axes that change H alone; groups are numbered in the order of
+  // their first point.
+  std::size_t keys = 1;
+  for (std::size_t a = 0; a < axes_.size(); ++a)
+    if (axes_[a].changes_hamiltonian()) keys *= values_[a].size();
+  std::vector<std::size_t> group_of_key(keys, size_);
+  std::vector<std::vector<std::size_t>> groups;
+  for (std::size_t index = 0; index < size_; ++index) {
+    std::size_t key = 0, radix = 1, rest = index;
+    for (std::size_t a = axes_.size(); a-- > 0;) {
+      const std::size_t n = values_[a].size();
+      if (axes_[a].changes_hamiltonian()) {
+        key += (rest % n) * radix;
+        radix *= n;
+      }
+      rest /= n;
+    }
+    if (group_of_key[key] == size_) {
+      group_of_key[key] = groups.size();
+      groups.emplace_back();
+    }
+    groups[group_of_key[key]].push_back(index);
+  }
+  return groups;
+}
+
 bool for_each_point(std::size_t points, int threads, const std::function<void(std::size_t)>& solve_point,
                     const std::atomic<bool>* interrupt, const std::function<void(std::size_t)>& progress) {
   const unsigned cores = std::max(1u, std::thread::hardware_concurrency());

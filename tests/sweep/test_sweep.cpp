@@ -73,6 +73,35 @@ TEST_CASE("a sweep gives the same numbers with 1 and 2 threads, equal to single 
   }
 }
 
+TEST_CASE("points that differ only in their baths share H: groups and shared closed systems", "[sweep]") {
+  // bias (baths) x delta (H): one group per delta value, its points in grid order.
+  const SweepGrid grid({{ScanParameter::bias, 0, 0.0, 1.0, 3}, {ScanParameter::delta, 0, 1.0, 2.5, 4}});
+  const auto groups = grid.hamiltonian_groups();
+  REQUIRE(groups.size() == 4);
+  for (std::size_t g = 0; g < groups.size(); ++g) {
+    CHECK(groups[g] == std::vector<std::size_t>{g, g + 4, g + 8});
+    for (std::size_t p : groups[g]) CHECK(grid.point(p)[1] == grid.point(groups[g][0])[1]);
+  }
+  // Only bath axes: one group; only H axes: one point per group.
+  CHECK(SweepGrid({{ScanParameter::temperature, 1, 1.0, 2.0, 3}, {ScanParameter::gamma, 0, 0.01, 0.02, 2}})
+            .hamiltonian_groups()
+            .size() == 1);
+  CHECK(SweepGrid({{ScanParameter::field, 2, 1.0, 2.0, 3}, {ScanParameter::hopping, 0, 0.5, 1.0, 2}})
+            .hamiltonian_groups()
+            .size() == 6);
+  // An open system on a shared closed system gives the numbers of one built on its own (bitwise).
+  const InitialState mixed;
+  const auto closed = std::make_shared<const ClosedSystem>(std::make_shared<const RingTerms>(4, 2),
+                                                           grid.model(paper_spec(), 1).ring());
+  for (std::size_t p : groups[1]) {
+    const PointResult shared = solve_point_ness(*grid.model(paper_spec(), p).build(closed), mixed);
+    const PointResult alone = solve_point_ness(*grid.model(paper_spec(), p).build(), mixed);
+    CHECK(shared.observables.bath_heat_currents == alone.observables.bath_heat_currents);
+    CHECK(shared.observables.ergotropy == alone.observables.ergotropy);
+  }
+  CHECK_THROWS_AS(grid.model(paper_spec(), 0).build(closed), std::logic_error);  // another delta
+}
+
 TEST_CASE("errors inside a sweep point reach the caller", "[sweep][errors]") {
   CHECK_THROWS_AS(for_each_point(10, 2, [](std::size_t p) {
                     if (p == 7) throw NumericalError("point 7");

@@ -5,6 +5,7 @@
 #include <nessie/model/ring.hpp>
 #include <nessie/model/ring_terms.hpp>
 #include <nessie/model/spin_basis.hpp>
+#include <nessie/redfield/closed_system.hpp>
 #include <nessie/observables/observables.hpp>
 #include <nessie/redfield/eigenbasis.hpp>
 #include <nessie/redfield/generator.hpp>
@@ -23,24 +24,24 @@ class OpenSystem {
   OpenSystem(const Ring& ring, std::optional<int> up, const std::vector<Bath>& baths);
   // The same on operators built earlier for this number of sites and sector (shared by the points of a sweep).
   OpenSystem(std::shared_ptr<const RingTerms> terms, const Ring& ring, const std::vector<Bath>& baths);
+  // The same on a ring diagonalised earlier (shared by the points of a sweep that change only the baths).
+  OpenSystem(std::shared_ptr<const ClosedSystem> closed, const std::vector<Bath>& baths);
   OpenSystem(const OpenSystem&) = delete;
   OpenSystem& operator=(const OpenSystem&) = delete;
 
-  const Ring& ring() const { return ring_; }
-  const RingTerms& terms() const { return *terms_; }
-  const SpinBasis& basis() const { return terms_->basis(); }
-  const SparseOperator& hamiltonian() const { return hamiltonian_; }
-  const Eigenbasis& eigenbasis() const { return eigenbasis_; }
+  const ClosedSystem& closed() const { return *closed_; }
+  const Ring& ring() const { return closed_->ring(); }
+  const RingTerms& terms() const { return closed_->terms(); }
+  const SpinBasis& basis() const { return closed_->basis(); }
+  const SparseOperator& hamiltonian() const { return closed_->hamiltonian(); }
+  const Eigenbasis& eigenbasis() const { return closed_->eigenbasis(); }
   const RedfieldGenerator& generator() const { return generator_; }
   const ObservableSet& observables() const { return observables_; }
   const std::vector<Bath>& baths() const { return generator_.baths(); }
   int dimension() const { return basis().dimension(); }
 
  private:
-  Ring ring_;
-  std::shared_ptr<const RingTerms> terms_;
-  SparseOperator hamiltonian_;
-  Eigenbasis eigenbasis_;
+  std::shared_ptr<const ClosedSystem> closed_;
   RedfieldGenerator generator_;
   ObservableSet observables_;
 };

@@ -35,6 +35,8 @@ struct ModelSpec {
   std::unique_ptr<OpenSystem> build(std::shared_ptr<const RingTerms> terms) const {
     return std::make_unique<OpenSystem>(std::move(terms), ring(), bath_objects());
   }
+  // The same with the ring diagonalised earlier; `closed` must hold this spec's ring (std::logic_error otherwise).
+  std::unique_ptr<OpenSystem> build(std::shared_ptr<const ClosedSystem> closed) const;
 };
 
 }  // namespace nessie

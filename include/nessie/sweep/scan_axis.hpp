@@ -19,6 +19,7 @@ struct ScanAxis {
 
   std::string name() const;           // delta, J, gamma, cutoff, field:SITE, temp:SITE, bias, mean
   std::vector<double> values() const; // count values from start to stop (start alone when count = 1)
+  bool changes_hamiltonian() const;   // delta, J and fields do; the bath parameters do not
 };
 
 // Sets the scanned parameter of `spec` to `value`. InputError("--scan") when it cannot apply (no bath at the site,

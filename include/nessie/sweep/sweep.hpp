@@ -20,6 +20,9 @@ class SweepGrid {
   std::vector<double> point(std::size_t index) const;
   // The model of point `index`: `base` with every axis applied.
   ModelSpec model(const ModelSpec& base, std::size_t index) const;
+  // The points grouped by their Hamiltonian: points in one group differ only on axes that change the baths, so they
+  // share H and its eigenbasis. Groups in the order of their first point, points ascending within a group.
+  std::vector<std::vector<std::size_t>> hamiltonian_groups() const;
 
  private:
   std::vector<ScanAxis> axes_;
