@@ -14,7 +14,9 @@
 #include <nessie/io/sweep_file.hpp>
 #include <nessie/sweep/point_solvers.hpp>
 #include <nessie/sweep/sweep.hpp>
+#include <nessie/sweep/sweep_table.hpp>
 
+#include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <csignal>
@@ -28,30 +30,37 @@ namespace nessie::cli {
 
 namespace {
 
-void write_csv(const std::string& path, const SweepGrid& grid, const ModelSpec& base,
-               const std::vector<PointResult>& results) {
+void write_csv(const std::string& path, const SweepGrid& grid, const ModelSpec& base, const SweepTable& results) {
   std::ofstream out(path);
   if (!out) throw IoError(path, "cannot create the CSV file");
   out.precision(17);
+  // One column per scanned parameter, then the scalar results and the per-bath, per-site and per-bond values, then
+  // the run checks (docs/file-format.md).
+  struct Field {
+    std::string header;
+    std::string column;
+    std::size_t index;
+  };
+  std::vector<Field> fields;
+  for (const char* name : {"energy", "ergotropy", "min_eigenvalue", "purity", "von_neumann_entropy", "residual"})
+    fields.push_back({name, name, 0});
+  for (std::size_t b = 0; b < base.baths.size(); ++b)
+    fields.push_back({"bath_heat_current_" + std::to_string(base.baths[b].site), "bath_heat_currents", b});
+  for (int l = 1; l <= base.sites; ++l)
+    fields.push_back({"local_heat_current_" + std::to_string(l), "local_heat_currents", static_cast<std::size_t>(l - 1)});
+  for (int l = 1; l <= base.sites; ++l)
+    fields.push_back({"spin_current_" + std::to_string(l) + "_" + std::to_string(l % base.sites + 1), "spin_currents",
+                      static_cast<std::size_t>(l - 1)});
+  if (results.has_run())
+    for (const char* name : {"distance_to_ness", "run_min_eigenvalue", "first_violation_time"})
+      fields.push_back({name, name, 0});
   for (const ScanAxis& a : grid.axes()) out << a.name() << ",";
-  out << "energy,ergotropy,min_eigenvalue,purity,von_neumann_entropy,residual";
-  for (const BathSpec& b : base.baths) out << ",bath_heat_current_" << b.site;
-  for (int l = 1; l <= base.sites; ++l) out << ",local_heat_current_" << l;
-  for (int l = 1; l <= base.sites; ++l) out << ",spin_current_" << l << "_" << (l % base.sites + 1);
-  const bool run = results.front().run.has_value();
-  if (run) out << ",distance_to_ness,run_min_eigenvalue,first_violation_time";
+  for (std::size_t f = 0; f < fields.size(); ++f) out << (f ? "," : "") << fields[f].header;
   out << "\n";
   for (std::size_t p = 0; p < grid.size(); ++p) {
     for (double v : grid.point(p)) out << v << ",";
-    const Observables& o = results[p].observables;
-    out << o.energy << "," << o.ergotropy << "," << o.min_eigenvalue << "," << o.purity << ","
-        << o.von_neumann_entropy << "," << results[p].steady.residual;
-    for (double j : o.bath_heat_currents) out << "," << j;
-    for (double j : o.local_heat_currents) out << "," << j;
-    for (double j : o.spin_currents) out << "," << j;
-    if (run)
-      out << "," << results[p].run->distance_to_ness << "," << results[p].run->min_eigenvalue_seen << ","
-          << results[p].run->first_violation_time;
+    for (std::size_t f = 0; f < fields.size(); ++f)
+      out << (f ? "," : "") << results.value(fields[f].column, p, fields[f].index);
     out << "\n";
   }
   if (!out.flush()) throw IoError(path, "write failed");
@@ -103,7 +112,9 @@ int sweep_command(const std::vector<std::string>& args, const std::string& comma
   // H is diagonalised once per group of points that differ only in their baths.
   const auto terms = std::make_shared<const RingTerms>(base.sites, base.up);
   const std::vector<std::vector<std::size_t>> groups = grid.hamiltonian_groups();
-  std::vector<PointResult> results(grid.size());
+  const int levels = terms->basis().dimension();
+  SweepTable results(grid.size(), static_cast<std::size_t>(levels), base.baths.size(),
+                     static_cast<std::size_t>(base.sites), method == "run");
   std::vector<Json> point_json(common.json ? grid.size() : 0);
   Progress progress(common.quiet);
   const auto start = std::chrono::steady_clock::now();
@@ -115,19 +126,21 @@ int sweep_command(const std::vector<std::string>& args, const std::string& comma
         const auto closed = std::make_shared<const ClosedSystem>(terms, grid.model(base, group.front()).ring());
         for (std::size_t p : group) {
           const std::unique_ptr<OpenSystem> system = grid.model(base, p).build(closed);
-          results[p] = method == "ness" ? solve_point_ness(*system, initial, solver_kind)
-                                        : solve_point_run(*system, initial, run.t_end, settings, solver_kind);
+          const PointResult result = method == "ness"
+                                         ? solve_point_ness(*system, initial, solver_kind)
+                                         : solve_point_run(*system, initial, run.t_end, settings, solver_kind);
+          results.store(p, result);
           if (common.json) {
             Json j;
             const std::vector<double> values = grid.point(p);
             for (std::size_t a = 0; a < axes.size(); ++a) j[axes[a].name()] = values[a];
-            const Json fields = ness_json(*system, results[p].steady, results[p].observables);
+            const Json fields = ness_json(*system, result.steady, result.observables);
             for (const auto& [key, value] : fields.items()) j[key] = value;
-            if (results[p].run)
-              j["run"] = {{"distance_to_ness", results[p].run->distance_to_ness},
-                          {"min_eigenvalue", results[p].run->min_eigenvalue_seen},
-                          {"first_violation_time", number_or_null(results[p].run->first_violation_time)},
-                          {"accepted_steps", results[p].run->accepted_steps}};
+            if (result.run)
+              j["run"] = {{"distance_to_ness", result.run->distance_to_ness},
+                          {"min_eigenvalue", result.run->min_eigenvalue_seen},
+                          {"first_violation_time", number_or_null(result.run->first_violation_time)},
+                          {"accepted_steps", result.run->accepted_steps}};
             point_json[p] = std::move(j);
           }
         }
@@ -171,10 +184,10 @@ int sweep_command(const std::vector<std::string>& args, const std::string& comma
     for (const BathSpec& b : base.baths) std::printf("   j_bath(site %d)", b.site);
     std::printf("   spin current     ergotropy        min eigenvalue\n");
     for (std::size_t p = 0; p < grid.size(); ++p) {
-      const Observables& o = results[p].observables;
       std::printf("%12.6g", grid.point(p)[0]);
-      for (double j : o.bath_heat_currents) std::printf("  %+.9e", j);
-      std::printf("  %+.9e  %+.9e  %+.9e\n", o.spin_currents[0], o.ergotropy, o.min_eigenvalue);
+      for (std::size_t b = 0; b < base.baths.size(); ++b) std::printf("  %+.9e", results.value("bath_heat_currents", p, b));
+      std::printf("  %+.9e  %+.9e  %+.9e\n", results.value("spin_currents", p), results.value("ergotropy", p),
+                  results.value("min_eigenvalue", p));
     }
   }
   return 0;

@@ -41,34 +41,12 @@ void write_grid(Hdf5File& file, const std::string& name, const SweepGrid& grid, 
 }  // namespace
 
 void write_sweep_file(const std::string& path, const SweepGrid& grid, const ModelSpec& base, const std::string& method,
-                      const std::vector<PointResult>& results, const std::string& command_line) {
+                      const SweepTable& results, const std::string& command_line) {
   Hdf5File file(path, OpenMode::overwrite);
   write_common(file, grid, base, "nessie sweep", command_line);
   file.set_attribute("parameters", "method", method);
-  const PointResult& first = results.front();
-  const std::size_t d = static_cast<std::size_t>(first.energies.size());
-  const std::size_t baths = first.observables.bath_heat_currents.size();
-  const std::size_t sites = first.observables.local_heat_currents.size();
-  auto at = [&](std::size_t p) -> const Observables& { return results[p].observables; };
-  write_grid(file, "energies", grid, d, [&](std::size_t p, std::size_t i) { return results[p].energies(static_cast<Eigen::Index>(i)); });
-  write_grid(file, "populations", grid, d, [&](std::size_t p, std::size_t i) { return at(p).populations(static_cast<Eigen::Index>(i)); });
-  write_grid(file, "bath_heat_currents", grid, baths, [&](std::size_t p, std::size_t i) { return at(p).bath_heat_currents[i]; });
-  write_grid(file, "local_heat_currents", grid, sites, [&](std::size_t p, std::size_t i) { return at(p).local_heat_currents[i]; });
-  write_grid(file, "spin_currents", grid, sites, [&](std::size_t p, std::size_t i) { return at(p).spin_currents[i]; });
-  write_grid(file, "energy", grid, 0, [&](std::size_t p, std::size_t) { return at(p).energy; });
-  write_grid(file, "ergotropy", grid, 0, [&](std::size_t p, std::size_t) { return at(p).ergotropy; });
-  write_grid(file, "min_eigenvalue", grid, 0, [&](std::size_t p, std::size_t) { return at(p).min_eigenvalue; });
-  write_grid(file, "purity", grid, 0, [&](std::size_t p, std::size_t) { return at(p).purity; });
-  write_grid(file, "von_neumann_entropy", grid, 0, [&](std::size_t p, std::size_t) { return at(p).von_neumann_entropy; });
-  write_grid(file, "residual", grid, 0, [&](std::size_t p, std::size_t) { return results[p].steady.residual; });
-  if (first.run) {
-    write_grid(file, "distance_to_ness", grid, 0, [&](std::size_t p, std::size_t) { return results[p].run->distance_to_ness; });
-    write_grid(file, "run_min_eigenvalue", grid, 0, [&](std::size_t p, std::size_t) { return results[p].run->min_eigenvalue_seen; });
-    write_grid(file, "first_violation_time", grid, 0, [&](std::size_t p, std::size_t) { return results[p].run->first_violation_time; });
-    write_grid(file, "accepted_steps", grid, 0, [&](std::size_t p, std::size_t) { return static_cast<double>(results[p].run->accepted_steps); });
-  }
-  // In the full space the sector of the k-th lowest level changes along a scan, so it is stored per point.
-  write_grid(file, "level_sectors", grid, d, [&](std::size_t p, std::size_t i) { return results[p].level_sectors[i]; });
+  for (const SweepTable::Column& c : results.columns())
+    file.write_dataset("results/" + c.name, c.values, grid_shape(grid, c.width));
   file.set_attribute("/", "status", std::string("complete"));
   file.close();
 }

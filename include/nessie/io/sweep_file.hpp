@@ -3,17 +3,17 @@
 // parameter and one per observable, shaped like the grid (plus a trailing dimension for per-site or per-level values).
 #include <nessie/io/hdf5_file.hpp>
 #include <nessie/sweep/model_spec.hpp>
-#include <nessie/sweep/point_solvers.hpp>
 #include <nessie/sweep/sweep.hpp>
+#include <nessie/sweep/sweep_table.hpp>
 
 #include <string>
 #include <vector>
 
 namespace nessie::io {
 
-// parameters/ (base model, method), scan/<name> (values per axis), results/<observable>.
+// parameters/ (base model, method), scan/<name> (values per axis), results/<column> for every column of the table.
 void write_sweep_file(const std::string& path, const SweepGrid& grid, const ModelSpec& base, const std::string& method,
-                      const std::vector<PointResult>& results, const std::string& command_line);
+                      const SweepTable& results, const std::string& command_line);
 
 // parameters/, scan/<name>, results/energies (grid x d, grouped by sector and ascending within each),
 // results/level_sectors (d), results/gaps (grid x (d-1)): the gaps between neighbouring levels of the same sector,

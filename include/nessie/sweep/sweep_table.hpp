@@ -1,0 +1,39 @@
+#pragma once
+// The results of a sweep as one flat column per quantity, `width` values per point in grid order, filled in place by
+// the workers as points finish: nothing per point outlives the point, and the writers take whole columns.
+#include <nessie/sweep/point_solvers.hpp>
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+namespace nessie {
+
+class SweepTable {
+ public:
+  struct Column {
+    std::string name;   // the dataset name in results/ (docs/file-format.md)
+    std::size_t width;  // values per point; 0 for a scalar (stored as one value)
+    std::vector<double> values;
+  };
+
+  // A table for `points` points of a model with `levels` energy levels, `baths` baths and `sites` sites; `with_run`
+  // adds the columns of --method run.
+  SweepTable(std::size_t points, std::size_t levels, std::size_t baths, std::size_t sites, bool with_run);
+
+  // Copies the numbers of one point (its own rows only: points may be stored concurrently).
+  void store(std::size_t point, const PointResult& result);
+
+  std::size_t points() const { return points_; }
+  bool has_run() const { return with_run_; }
+  const std::vector<Column>& columns() const { return columns_; }
+  // Value i of point `point` in the column `name` (std::out_of_range when there is no such column).
+  double value(const std::string& name, std::size_t point, std::size_t i = 0) const;
+
+ private:
+  std::size_t points_;
+  bool with_run_;
+  std::vector<Column> columns_;
+};
+
+}  // namespace nessie
