@@ -30,6 +30,9 @@ Observables ObservableSet::measure(const Eigen::MatrixXcd& rho) const {
   o.trace_error = std::abs(rho.trace().real() - 1.0);
   o.hermiticity_error = (rho - rho.adjoint()).norm();
 
+  o.bath_heat_currents.reserve(static_cast<std::size_t>(generator_.bath_count()));
+  o.local_heat_currents.reserve(static_cast<std::size_t>(ring_.sites()));
+  o.spin_currents.reserve(static_cast<std::size_t>(ring_.sites()));
   for (int b = 0; b < generator_.bath_count(); ++b) o.bath_heat_currents.push_back(generator_.heat_current(b, rho));
 
   const Eigen::MatrixXcd rho_product = eigenbasis_.to_product_basis(rho);

@@ -28,9 +28,21 @@ RedfieldGenerator::RedfieldGenerator(const Eigenbasis& eigenbasis, const std::ve
   if (sz_operators.size() != baths.size())
     throw std::logic_error("RedfieldGenerator: one coupling operator per bath");
   const int d = eigenbasis.dimension();
+  for (const SparseOperator& s_product : sz_operators) {
+    coupling_signs_.push_back(s_product.diagonal().real());
+    for (Eigen::Index col = 0; col < s_product.outerSize(); ++col)
+      for (SparseOperator::InnerIterator it(s_product, col); it; ++it)
+        if (it.row() != it.col() && it.value() != Complex(0)) couplings_diagonal_ = false;
+  }
+  const Eigen::MatrixXd& v = eigenbasis.vectors();
+  parts_.reserve(baths.size());
   for (std::size_t b = 0; b < baths.size(); ++b) {
     BathParts parts;
-    parts.s = eigenbasis.to_eigenbasis(Eigen::MatrixXd(Eigen::SparseMatrix<double>(sz_operators[b].real())));
+    // S_b in the eigenbasis, V^T S_b V; for a diagonal S_b = diag(s) (sz) one product V^T (diag(s) V).
+    if (couplings_diagonal_)
+      parts.s.noalias() = v.transpose() * (coupling_signs_[b].asDiagonal() * v);
+    else
+      parts.s = eigenbasis.to_eigenbasis(Eigen::MatrixXd(Eigen::SparseMatrix<double>(sz_operators[b].real())));
     parts.st.resize(d, d);
     // <m|St|n> = <m|S|n> G(E_n - E_m)
     for (int n = 0; n < d; ++n) {
@@ -44,7 +56,9 @@ RedfieldGenerator::RedfieldGenerator(const Eigenbasis& eigenbasis, const std::ve
     parts.m = parts.s * parts.st;
     parts.stacked.resize(2 * d, d);
     parts.stacked << parts.st, parts.m;
-    parts.heat_transposed = (parts.s * energies_.asDiagonal() * parts.st - energies_.asDiagonal() * parts.m).transpose();
+    // K_b^T = (S E St - E M)^T = St^T E S - M^T E   (S symmetric, E diagonal)
+    parts.heat_transposed.noalias() = parts.st.transpose() * (energies_.asDiagonal() * parts.s);
+    parts.heat_transposed -= parts.m.transpose() * energies_.asDiagonal();
     parts_.push_back(std::move(parts));
   }
   // Fast path in the product basis.
@@ -54,12 +68,6 @@ RedfieldGenerator::RedfieldGenerator(const Eigenbasis& eigenbasis, const std::ve
   } else {
     const Eigen::MatrixXd h = vectors_ * energies_.asDiagonal() * vectors_.transpose();
     hamiltonian_product_ = h.sparseView();
-  }
-  for (const SparseOperator& s_product : sz_operators) {
-    coupling_signs_.push_back(s_product.diagonal().real());
-    for (Eigen::Index col = 0; col < s_product.outerSize(); ++col)
-      for (SparseOperator::InnerIterator it(s_product, col); it; ++it)
-        if (it.row() != it.col() && it.value() != Complex(0)) couplings_diagonal_ = false;
   }
 }
 

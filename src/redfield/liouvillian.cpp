@@ -53,11 +53,28 @@ void assemble_hermitian_liouvillian(const RedfieldGenerator& generator, const st
   // Column (p, q) holds D[X] for X = E_pp (p == q), E_pq + E_qp (Re rho_pq = 1) or i (E_pq - E_qp) (Im rho_pq = 1,
   // the next column); row (m, k), m <= k, reads D[X]_mk (and its imaginary part for Im).
   // D[E_pq]_mk = sum_b (St_mp S_kq + S_mp St_kq) - delta_kq M_mp - delta_mp M_kq, M = sum_b M_b (Kronecker form above).
-  Eigen::MatrixXd m_total = Eigen::MatrixXd::Zero(n, n);
+  // The blocks of S_b, St_b and M_b on `levels` (the matrices themselves when `levels` are all levels, as in a sector
+  // basis), in per-thread storage: this runs at every point of a sweep, where allocations cost more than the loops.
+  const bool all_levels = n == generator.dimension();  // then levels = 0 .. n-1
+  thread_local Eigen::MatrixXd s_block, st_block, m_total;
+  auto block = [&](const Eigen::MatrixXd& full, Eigen::MatrixXd& part) -> const Eigen::MatrixXd& {
+    if (all_levels) return full;
+    part.resize(n, n);
+    for (int j = 0; j < n; ++j)
+      for (int i = 0; i < n; ++i) part(i, j) = full(levels[static_cast<std::size_t>(i)], levels[static_cast<std::size_t>(j)]);
+    return part;
+  };
+  m_total.setZero(n, n);
   for (int b = 0; b < generator.bath_count(); ++b) {
-    const Eigen::MatrixXd s = generator.coupling(b)(levels, levels);
-    const Eigen::MatrixXd st = generator.transition(b)(levels, levels);
-    m_total += generator.coupling_transition(b)(levels, levels);
+    const Eigen::MatrixXd& s = block(generator.coupling(b), s_block);
+    const Eigen::MatrixXd& st = block(generator.transition(b), st_block);
+    if (all_levels) {
+      m_total += generator.coupling_transition(b);
+    } else {
+      for (int j = 0; j < n; ++j)
+        for (int i = 0; i < n; ++i)
+          m_total(i, j) += generator.coupling_transition(b)(levels[static_cast<std::size_t>(i)], levels[static_cast<std::size_t>(j)]);
+    }
     for (int q = 0; q < n; ++q)
       for (int p = 0; p <= q; ++p) {
         const Eigen::Index column = coordinate(p, q);

@@ -33,8 +33,11 @@ constexpr double probe_rcond = 1e-9;
 
 bool may_be_singular(const Eigen::PartialPivLU<Eigen::Ref<Eigen::MatrixXd>>& lu, double norm1) {
   const Eigen::Index size = lu.rows();
-  Eigen::VectorXd z(size);
-  for (Eigen::Index i = 0; i < size; ++i) z(i) = 1.0 + std::fmod(0.6180339887498949 * static_cast<double>(i + 1), 1.0);
+  thread_local Eigen::VectorXd z;
+  if (z.size() != size) {
+    z.resize(size);
+    for (Eigen::Index i = 0; i < size; ++i) z(i) = 1.0 + std::fmod(0.6180339887498949 * static_cast<double>(i + 1), 1.0);
+  }
   const double inverse_norm_bound = lu.solve(z).lpNorm<1>() / z.lpNorm<1>();
   return !(1.0 / (norm1 * inverse_norm_bound) > probe_rcond);  // NaN or Inf: singular too
 }
