@@ -61,18 +61,18 @@ RedfieldGenerator::RedfieldGenerator(const Eigenbasis& eigenbasis, const std::ve
     parts.heat_transposed -= parts.m.transpose() * energies_.asDiagonal();
     parts_.push_back(std::move(parts));
   }
-  // Fast path in the product basis.
   vectors_ = eigenbasis.vectors();
-  if (hamiltonian) {
-    hamiltonian_product_ = hamiltonian->real();
-  } else {
-    const Eigen::MatrixXd h = vectors_ * energies_.asDiagonal() * vectors_.transpose();
-    hamiltonian_product_ = h.sparseView();
-  }
+  hamiltonian_source_ = hamiltonian;
 }
 
-const std::vector<RedfieldGenerator::ProductBath>& RedfieldGenerator::product_baths() const {
-  std::call_once(product_baths_built_, [this] {
+const RedfieldGenerator::ProductBasisData& RedfieldGenerator::product_data() const {
+  std::call_once(product_data_built_, [this] {
+    if (hamiltonian_source_) {
+      product_data_.hamiltonian = hamiltonian_source_->real();
+    } else {
+      const Eigen::MatrixXd h = vectors_ * energies_.asDiagonal() * vectors_.transpose();
+      product_data_.hamiltonian = h.sparseView();
+    }
     for (std::size_t i = 0; i < parts_.size(); ++i) {
       ProductBath pb;
       const Eigen::VectorXd& signs = coupling_signs_[i];
@@ -80,10 +80,10 @@ const std::vector<RedfieldGenerator::ProductBath>& RedfieldGenerator::product_ba
       const Eigen::MatrixXd st = vectors_ * parts_[i].st * vectors_.transpose();
       pb.st_up = st(pb.up, Eigen::all);
       pb.st_down = st(pb.down, Eigen::all);
-      product_baths_.push_back(std::move(pb));
+      product_data_.baths.push_back(std::move(pb));
     }
   });
-  return product_baths_;
+  return product_data_;
 }
 
 Eigen::MatrixXcd RedfieldGenerator::to_product_basis(const Eigen::Ref<const Eigen::MatrixXcd>& rho) const {
@@ -108,7 +108,8 @@ void RedfieldGenerator::apply_product_hermitian(const Eigen::Ref<const Eigen::Ma
   const Eigen::MatrixXd& parts = split_real_imaginary(rho);
   // C = -i H rho: with H rho = a + i b, -i (a + i b) = b - i a.
   w.h_rho.resize(d, 2 * d);
-  w.h_rho.noalias() = hamiltonian_product_ * parts;
+  const ProductBasisData& product = product_data();
+  w.h_rho.noalias() = product.hamiltonian * parts;
   Eigen::MatrixXd& c_re = w.c_re;
   Eigen::MatrixXd& c_im = w.c_im;
   c_re = w.h_rho.rightCols(d);
@@ -133,7 +134,7 @@ void RedfieldGenerator::apply_product_hermitian(const Eigen::Ref<const Eigen::Ma
         c_im(m, n) += sign * w.y(i, nc + j);
       }
   };
-  for (const ProductBath& pb : product_baths()) {
+  for (const ProductBath& pb : product.baths) {
     add_block(pb.up, pb.down, pb.st_up, -2.0);
     add_block(pb.down, pb.up, pb.st_down, 2.0);
   }

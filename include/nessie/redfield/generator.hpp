@@ -18,7 +18,8 @@ namespace nessie {
 class RedfieldGenerator {
  public:
   // sz_operators[b] is S_b = sz at the site of baths[b], in the product basis; `hamiltonian` is H in the product
-  // basis (sparse), or null to rebuild it densely from the eigenbasis (small test systems).
+  // basis (sparse; it must outlive the generator, which reads it when the product-basis data are first needed), or
+  // null to rebuild it densely from the eigenbasis (small test systems).
   RedfieldGenerator(const Eigenbasis& eigenbasis, const std::vector<Bath>& baths,
                     const std::vector<SparseOperator>& sz_operators, const SparseOperator* hamiltonian = nullptr);
 
@@ -69,17 +70,21 @@ class RedfieldGenerator {
   std::vector<Bath> baths_;
   std::vector<BathParts> parts_;
   // Product-basis data of the fast path.
-  Eigen::MatrixXd vectors_;                         // V: eigenvectors as columns
-  Eigen::SparseMatrix<double> hamiltonian_product_; // H
+  Eigen::MatrixXd vectors_;  // V: eigenvectors as columns
+  const SparseOperator* hamiltonian_source_;
   struct ProductBath {
     std::vector<Eigen::Index> up, down;  // product states with s_b = +1 and -1
     Eigen::MatrixXd st_up, st_down;      // rows `up` and `down` of St_b = V St_b^eig V^T
   };
-  // Built at the first apply_product_hermitian (two d x d products per bath that a steady-state solve, as at each
-  // point of a sweep, never needs); thread-safe.
-  const std::vector<ProductBath>& product_baths() const;
-  mutable std::once_flag product_baths_built_;
-  mutable std::vector<ProductBath> product_baths_;
+  struct ProductBasisData {
+    Eigen::SparseMatrix<double> hamiltonian;  // H
+    std::vector<ProductBath> baths;
+  };
+  // Built at the first apply_product_hermitian (a copy of H and two d x d products per bath that a steady-state
+  // solve, as at each point of a sweep, never needs); thread-safe.
+  const ProductBasisData& product_data() const;
+  mutable std::once_flag product_data_built_;
+  mutable ProductBasisData product_data_;
   std::vector<Eigen::VectorXd> coupling_signs_;     // diagonal of each S_b in the product basis
   bool couplings_diagonal_ = true;                  // every S_b diagonal in the product basis (sz couplings)
 };
