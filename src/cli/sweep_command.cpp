@@ -47,7 +47,8 @@ void write_csv(const std::string& path, const SweepGrid& grid, const ModelSpec& 
   for (std::size_t b = 0; b < base.baths.size(); ++b)
     fields.push_back({"bath_heat_current_" + std::to_string(base.baths[b].site), "bath_heat_currents", b});
   for (int l = 1; l <= base.sites; ++l)
-    fields.push_back({"local_heat_current_" + std::to_string(l), "local_heat_currents", static_cast<std::size_t>(l - 1)});
+    fields.push_back(
+        {"local_heat_current_" + std::to_string(l), "local_heat_currents", static_cast<std::size_t>(l - 1)});
   for (int l = 1; l <= base.sites; ++l)
     fields.push_back({"spin_current_" + std::to_string(l) + "_" + std::to_string(l % base.sites + 1), "spin_currents",
                       static_cast<std::size_t>(l - 1)});
@@ -185,7 +186,8 @@ int sweep_command(const std::vector<std::string>& args, const std::string& comma
     std::printf("   spin current     ergotropy        min eigenvalue\n");
     for (std::size_t p = 0; p < grid.size(); ++p) {
       std::printf("%12.6g", grid.point(p)[0]);
-      for (std::size_t b = 0; b < base.baths.size(); ++b) std::printf("  %+.9e", results.value("bath_heat_currents", p, b));
+      for (std::size_t b = 0; b < base.baths.size(); ++b)
+        std::printf("  %+.9e", results.value("bath_heat_currents", p, b));
       std::printf("  %+.9e  %+.9e  %+.9e\n", results.value("spin_currents", p), results.value("ergotropy", p),
                   results.value("min_eigenvalue", p));
     }

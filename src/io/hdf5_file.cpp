@@ -198,9 +198,7 @@ void Hdf5File::abandon() {
   file_.release();  // deliberately never closed (see the header)
 }
 
-hid_t Hdf5File::handle() {
-  return id();
-}
+hid_t Hdf5File::handle() { return id(); }
 
 hid_t Hdf5File::id() const {
   if (!file_.valid()) throw IoError(path_, "file is closed");

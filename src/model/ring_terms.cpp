@@ -14,11 +14,11 @@ RingTerms::RingTerms(int sites, std::optional<int> up) : basis_(sites, up) {
   auto previous = [sites](int l) { return (l + sites - 2) % sites + 1; };
   for (int l = 1; l <= sites; ++l) {
     const int m = next(l);
-    hopping_.push_back(build_operator(basis_, {{1.0, {{Pauli::x, l}, {Pauli::x, m}}},
-                                               {1.0, {{Pauli::y, l}, {Pauli::y, m}}}}));
+    hopping_.push_back(
+        build_operator(basis_, {{1.0, {{Pauli::x, l}, {Pauli::x, m}}}, {1.0, {{Pauli::y, l}, {Pauli::y, m}}}}));
     interaction_.push_back(build_operator(basis_, {{1.0, {{Pauli::up, l}, {Pauli::up, m}}}}));
-    spin_current_.push_back(build_operator(basis_, {{1.0, {{Pauli::x, l}, {Pauli::y, m}}},
-                                                    {-1.0, {{Pauli::y, l}, {Pauli::x, m}}}}));
+    spin_current_.push_back(
+        build_operator(basis_, {{1.0, {{Pauli::x, l}, {Pauli::y, m}}}, {-1.0, {{Pauli::y, l}, {Pauli::x, m}}}}));
     sz_.push_back(build_operator(basis_, {{1.0, {{Pauli::z, l}}}}));
   }
   hopping_sum_ = hopping_[0];
@@ -48,11 +48,16 @@ std::size_t RingTerms::index(int site) const {
 
 const SparseOperator& RingTerms::bond_term(int bond, int term) const {
   switch (term) {
-    case bond_hopping: return hopping(bond);
-    case bond_interaction: return interaction(bond);
-    case bond_field_first: return sz(bond);
-    case bond_field_second: return sz(bond % sites() + 1);
-    default: throw std::out_of_range("RingTerms: no bond term " + std::to_string(term));
+    case bond_hopping:
+      return hopping(bond);
+    case bond_interaction:
+      return interaction(bond);
+    case bond_field_first:
+      return sz(bond);
+    case bond_field_second:
+      return sz(bond % sites() + 1);
+    default:
+      throw std::out_of_range("RingTerms: no bond term " + std::to_string(term));
   }
 }
 

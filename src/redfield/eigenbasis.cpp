@@ -23,8 +23,8 @@ Eigenbasis::Eigenbasis(const SparseOperator& hamiltonian, const SpinBasis& basis
     members[block].push_back(i);
   }
   std::vector<Eigen::MatrixXd> blocks;
-  for (const std::vector<int>& m : members) blocks.push_back(Eigen::MatrixXd::Zero(static_cast<Eigen::Index>(m.size()),
-                                                                                    static_cast<Eigen::Index>(m.size())));
+  for (const std::vector<int>& m : members)
+    blocks.push_back(Eigen::MatrixXd::Zero(static_cast<Eigen::Index>(m.size()), static_cast<Eigen::Index>(m.size())));
   for (Eigen::Index col = 0; col < hamiltonian.outerSize(); ++col)
     for (SparseOperator::InnerIterator it(hamiltonian, col); it; ++it) {
       const auto r = static_cast<std::size_t>(it.row()), c = static_cast<std::size_t>(it.col());

@@ -61,7 +61,8 @@ void assemble_hermitian_liouvillian(const RedfieldGenerator& generator, const st
     if (all_levels) return full;
     part.resize(n, n);
     for (int j = 0; j < n; ++j)
-      for (int i = 0; i < n; ++i) part(i, j) = full(levels[static_cast<std::size_t>(i)], levels[static_cast<std::size_t>(j)]);
+      for (int i = 0; i < n; ++i)
+        part(i, j) = full(levels[static_cast<std::size_t>(i)], levels[static_cast<std::size_t>(j)]);
     return part;
   };
   m_total.setZero(n, n);
@@ -73,7 +74,8 @@ void assemble_hermitian_liouvillian(const RedfieldGenerator& generator, const st
     } else {
       for (int j = 0; j < n; ++j)
         for (int i = 0; i < n; ++i)
-          m_total(i, j) += generator.coupling_transition(b)(levels[static_cast<std::size_t>(i)], levels[static_cast<std::size_t>(j)]);
+          m_total(i, j) += generator.coupling_transition(b)(levels[static_cast<std::size_t>(i)],
+                                                            levels[static_cast<std::size_t>(j)]);
     }
     for (int q = 0; q < n; ++q)
       for (int p = 0; p <= q; ++p) {
@@ -89,7 +91,7 @@ void assemble_hermitian_liouvillian(const RedfieldGenerator& generator, const st
             continue;
           }
           const double s_kp = s_p[k], st_kp = st_p[k];
-          double* im = a.col(column + 1).data();  // column of Im rho_pq
+          double* im = a.col(column + 1).data();           // column of Im rho_pq
           re[k] += 2 * (st_p[k] * s_kq + s_p[k] * st_kq);  // row (k, k): D[E_pq]_kk = D[E_qp]_kk
           // rows Re rho_mk at n + k (k - 1) + 2 m, Im rho_mk just after (HermitianCoordinates)
           double* rows = re + n + k * (k - 1);

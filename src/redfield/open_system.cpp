@@ -22,7 +22,8 @@ const std::vector<Bath>& checked_baths(const Ring& ring, const std::vector<Bath>
 }
 
 // S_b = sz at the site of each bath (the baths are checked first).
-std::vector<SparseOperator> coupling_operators(const RingTerms& terms, const Ring& ring, const std::vector<Bath>& baths) {
+std::vector<SparseOperator> coupling_operators(const RingTerms& terms, const Ring& ring,
+                                               const std::vector<Bath>& baths) {
   std::vector<SparseOperator> ops;
   for (const Bath& b : checked_baths(ring, baths)) ops.push_back(terms.sz(b.site()));
   return ops;

@@ -32,9 +32,8 @@ std::optional<SpectralGap> spectral_gap(const Eigenbasis& eigenbasis, const Redf
       const std::vector<int> cols = eigenbasis.levels_in_sector(k2);
       Eigen::VectorXcd lambda;
       if (k == k2) {  // maps Hermitian blocks to Hermitian blocks: the same eigenvalues as a real matrix, 4x cheaper
-        lambda = Eigen::EigenSolver<Eigen::MatrixXd>(
-                     assemble_hermitian_liouvillian(generator, rows), false)
-                     .eigenvalues();
+        lambda =
+            Eigen::EigenSolver<Eigen::MatrixXd>(assemble_hermitian_liouvillian(generator, rows), false).eigenvalues();
       } else {
         lambda = Eigen::ComplexEigenSolver<Eigen::MatrixXcd>(assemble_liouvillian(generator, rows, cols), false)
                      .eigenvalues();

@@ -36,7 +36,8 @@ bool may_be_singular(const Eigen::PartialPivLU<Eigen::Ref<Eigen::MatrixXd>>& lu,
   thread_local Eigen::VectorXd z;
   if (z.size() != size) {
     z.resize(size);
-    for (Eigen::Index i = 0; i < size; ++i) z(i) = 1.0 + std::fmod(0.6180339887498949 * static_cast<double>(i + 1), 1.0);
+    for (Eigen::Index i = 0; i < size; ++i)
+      z(i) = 1.0 + std::fmod(0.6180339887498949 * static_cast<double>(i + 1), 1.0);
   }
   const double inverse_norm_bound = lu.solve(z).lpNorm<1>() / z.lpNorm<1>();
   return !(1.0 / (norm1 * inverse_norm_bound) > probe_rcond);  // NaN or Inf: singular too
@@ -77,9 +78,11 @@ SteadyState solve_steady_state(const Eigenbasis& eigenbasis, const RedfieldGener
                            ", above the dense solver's limit of " + std::to_string(max_dense_levels) +
                            "; use --solver iterative");
     // The NESS is Hermitian, so solve on its n^2 real coordinates (a real LU, a quarter of the complex one's work).
-    // (assembled and factorised in place in per-thread storage: at a sweep's small n the allocations cost more than
-    // the assembly)
-    thread_local Eigen::MatrixXd a;
+    // Assembled and factorised in place; small blocks (a sweep's points) in per-thread storage, where the allocation
+    // would cost more than the assembly, large ones in storage freed after the solve.
+    thread_local Eigen::MatrixXd small_block;
+    Eigen::MatrixXd large_block;
+    Eigen::MatrixXd& a = n <= 16 ? small_block : large_block;
     assemble_hermitian_liouvillian(generator, levels, a);
     Eigen::VectorXd rhs = Eigen::VectorXd::Zero(a.rows());
     // The trace is conserved, so the diagonal rows of L are linearly dependent: replace row (0,0) by Tr rho = w
@@ -102,8 +105,8 @@ SteadyState solve_steady_state(const Eigenbasis& eigenbasis, const RedfieldGener
       }
       int dimension = 0;
       // (assembled again: `a` holds the factors; rare, so the common path keeps no copy)
-      x = project_on_null_space(assemble_hermitian_liouvillian(generator, levels), HermitianCoordinates(n).pack((start + start.adjoint()) / 2.0),
-                                dimension);
+      x = project_on_null_space(assemble_hermitian_liouvillian(generator, levels),
+                                HermitianCoordinates(n).pack((start + start.adjoint()) / 2.0), dimension);
       null_space_dimension = std::max(null_space_dimension, dimension);
     }
     if (!x.allFinite())

@@ -7,11 +7,17 @@ namespace nessie {
 
 SweepTable::SweepTable(std::size_t points, std::size_t levels, std::size_t baths, std::size_t sites, bool with_run)
     : points_(points), with_run_(with_run) {
-  std::vector<std::pair<std::string, std::size_t>> layout = {
-      {"energies", levels},       {"populations", levels},  {"bath_heat_currents", baths},
-      {"local_heat_currents", sites}, {"spin_currents", sites}, {"energy", 0},
-      {"ergotropy", 0},           {"min_eigenvalue", 0},    {"purity", 0},
-      {"von_neumann_entropy", 0}, {"residual", 0}};
+  std::vector<std::pair<std::string, std::size_t>> layout = {{"energies", levels},
+                                                             {"populations", levels},
+                                                             {"bath_heat_currents", baths},
+                                                             {"local_heat_currents", sites},
+                                                             {"spin_currents", sites},
+                                                             {"energy", 0},
+                                                             {"ergotropy", 0},
+                                                             {"min_eigenvalue", 0},
+                                                             {"purity", 0},
+                                                             {"von_neumann_entropy", 0},
+                                                             {"residual", 0}};
   if (with_run)
     for (const char* name : {"distance_to_ness", "run_min_eigenvalue", "first_violation_time", "accepted_steps"})
       layout.emplace_back(name, 0);

@@ -18,10 +18,18 @@ Eigen::Matrix2cd local(char name) {
   Eigen::Matrix2cd m;
   const Complex i(0, 1);
   switch (name) {
-    case 'x': m << 0, 1, 1, 0; break;
-    case 'y': m << 0, -i, i, 0; break;
-    case 'z': m << 1, 0, 0, -1; break;
-    default: m << 1, 0, 0, 0; break;  // 'u': su, the projector on up
+    case 'x':
+      m << 0, 1, 1, 0;
+      break;
+    case 'y':
+      m << 0, -i, i, 0;
+      break;
+    case 'z':
+      m << 1, 0, 0, -1;
+      break;
+    default:
+      m << 1, 0, 0, 0;
+      break;  // 'u': su, the projector on up
   }
   return m;
 }
@@ -42,8 +50,10 @@ Eigen::MatrixXcd reference(const SpinBasis& basis, const std::vector<Term>& term
         for (int l = 1; l <= basis.sites(); ++l) {
           const int out = (basis.state(r) >> (l - 1) & 1) ? 0 : 1, in = (basis.state(c) >> (l - 1) & 1) ? 0 : 1;
           const auto at = std::find(t.sites.begin(), t.sites.end(), l);
-          if (at == t.sites.end()) element *= out == in ? 1.0 : 0.0;
-          else element *= local(t.names[static_cast<std::size_t>(at - t.sites.begin())])(out, in);
+          if (at == t.sites.end())
+            element *= out == in ? 1.0 : 0.0;
+          else
+            element *= local(t.names[static_cast<std::size_t>(at - t.sites.begin())])(out, in);
         }
         m(r, c) += element;
       }
@@ -102,12 +112,14 @@ TEST_CASE("H, bond energies and currents equal their construction from explicit 
         const std::array<double, 4> right = bond_coefficients(ring, l);
         Eigen::MatrixXcd from_pieces = Eigen::MatrixXcd::Zero(basis.dimension(), basis.dimension());
         for (const RingTerms::CommutatorPiece& p : terms.heat_current_pieces(l))
-          from_pieces += left[static_cast<std::size_t>(p.left)] * right[static_cast<std::size_t>(p.right)] * dense(p.op);
+          from_pieces +=
+              left[static_cast<std::size_t>(p.left)] * right[static_cast<std::size_t>(p.right)] * dense(p.op);
         const Eigen::MatrixXcd a = reference_bond(ring, basis, ring.previous(l)), b = reference_bond(ring, basis, l);
         const Eigen::MatrixXcd commutator = Complex(0, 1) * (a * b - b * a);
         CHECK(commutator.norm() > 0.1);
         CHECK((from_pieces - commutator).norm() < 1e-12);
-        const Eigen::MatrixXcd spin = reference(basis, {{1.0, "xy", {l, ring.next(l)}}, {-1.0, "yx", {l, ring.next(l)}}});
+        const Eigen::MatrixXcd spin =
+            reference(basis, {{1.0, "xy", {l, ring.next(l)}}, {-1.0, "yx", {l, ring.next(l)}}});
         CHECK((dense(terms.spin_current(l)) - spin).norm() < 1e-13);
       }
       CHECK((bonds - h).norm() < 1e-12);  // the bond energies add up to H

@@ -91,8 +91,8 @@ TEST_CASE("points that differ only in their baths share H: groups and shared clo
             .size() == 6);
   // An open system on a shared closed system gives the numbers of one built on its own (bitwise).
   const InitialState mixed;
-  const auto closed = std::make_shared<const ClosedSystem>(std::make_shared<const RingTerms>(4, 2),
-                                                           grid.model(paper_spec(), 1).ring());
+  const auto closed =
+      std::make_shared<const ClosedSystem>(std::make_shared<const RingTerms>(4, 2), grid.model(paper_spec(), 1).ring());
   for (std::size_t p : groups[1]) {
     const PointResult shared = solve_point_ness(*grid.model(paper_spec(), p).build(closed), mixed);
     const PointResult alone = solve_point_ness(*grid.model(paper_spec(), p).build(), mixed);

@@ -35,10 +35,11 @@ class RingTerms {
   int sites() const { return basis_.sites(); }
   const SpinBasis& basis() const { return basis_; }
 
-  // Bond (l, l+1), l = 1..N (bond N is (N, 1)):
-  const SparseOperator& hopping(int bond) const { return hopping_[index(bond)]; }          // sx_l sx_{l+1} + sy_l sy_{l+1}
-  const SparseOperator& interaction(int bond) const { return interaction_[index(bond)]; }  // su_l su_{l+1}
-  const SparseOperator& spin_current(int bond) const { return spin_current_[index(bond)]; }  // sx_l sy_{l+1} - sy_l sx_{l+1}
+  // Bond (l, l+1), l = 1..N (bond N is (N, 1)): sx_l sx_{l+1} + sy_l sy_{l+1}, su_l su_{l+1} and
+  // sx_l sy_{l+1} - sy_l sx_{l+1}; and sz on one site.
+  const SparseOperator& hopping(int bond) const { return hopping_[index(bond)]; }
+  const SparseOperator& interaction(int bond) const { return interaction_[index(bond)]; }
+  const SparseOperator& spin_current(int bond) const { return spin_current_[index(bond)]; }
   const SparseOperator& sz(int site) const { return sz_[index(site)]; }
   // Term t (BondTerm) of h_{l,l+1} without its coefficient.
   const SparseOperator& bond_term(int bond, int term) const;

@@ -5,8 +5,8 @@
 #include <nessie/model/ring.hpp>
 #include <nessie/model/ring_terms.hpp>
 #include <nessie/model/spin_basis.hpp>
-#include <nessie/redfield/closed_system.hpp>
 #include <nessie/observables/observables.hpp>
+#include <nessie/redfield/closed_system.hpp>
 #include <nessie/redfield/eigenbasis.hpp>
 #include <nessie/redfield/generator.hpp>
 
