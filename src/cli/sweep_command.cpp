@@ -38,30 +38,31 @@ void write_csv(const std::string& path, const SweepGrid& grid, const ModelSpec& 
   // the run checks (docs/file-format.md).
   struct Field {
     std::string header;
-    std::string column;
+    const SweepTable::Column& column;
     std::size_t index;
   };
   std::vector<Field> fields;
   for (const char* name : {"energy", "ergotropy", "min_eigenvalue", "purity", "von_neumann_entropy", "residual"})
-    fields.push_back({name, name, 0});
+    fields.push_back({name, results.column(name), 0});
   for (std::size_t b = 0; b < base.baths.size(); ++b)
-    fields.push_back({"bath_heat_current_" + std::to_string(base.baths[b].site), "bath_heat_currents", b});
-  for (int l = 1; l <= base.sites; ++l)
     fields.push_back(
-        {"local_heat_current_" + std::to_string(l), "local_heat_currents", static_cast<std::size_t>(l - 1)});
+        {"bath_heat_current_" + std::to_string(base.baths[b].site), results.column("bath_heat_currents"), b});
   for (int l = 1; l <= base.sites; ++l)
-    fields.push_back({"spin_current_" + std::to_string(l) + "_" + std::to_string(l % base.sites + 1), "spin_currents",
+    fields.push_back({"local_heat_current_" + std::to_string(l), results.column("local_heat_currents"),
                       static_cast<std::size_t>(l - 1)});
+  for (int l = 1; l <= base.sites; ++l)
+    fields.push_back({"spin_current_" + std::to_string(l) + "_" + std::to_string(l % base.sites + 1),
+                      results.column("spin_currents"), static_cast<std::size_t>(l - 1)});
   if (results.has_run())
     for (const char* name : {"distance_to_ness", "run_min_eigenvalue", "first_violation_time"})
-      fields.push_back({name, name, 0});
+      fields.push_back({name, results.column(name), 0});
   for (const ScanAxis& a : grid.axes()) out << a.name() << ",";
   for (std::size_t f = 0; f < fields.size(); ++f) out << (f ? "," : "") << fields[f].header;
   out << "\n";
   for (std::size_t p = 0; p < grid.size(); ++p) {
     for (double v : grid.point(p)) out << v << ",";
     for (std::size_t f = 0; f < fields.size(); ++f)
-      out << (f ? "," : "") << results.value(fields[f].column, p, fields[f].index);
+      out << (f ? "," : "") << fields[f].column.at(p, fields[f].index);
     out << "\n";
   }
   if (!out.flush()) throw IoError(path, "write failed");

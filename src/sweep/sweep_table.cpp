@@ -27,42 +27,46 @@ SweepTable::SweepTable(std::size_t points, std::size_t levels, std::size_t baths
     columns_.push_back({name, width, std::vector<double>(points * std::max<std::size_t>(width, 1))});
 }
 
-double SweepTable::value(const std::string& name, std::size_t point, std::size_t i) const {
+const SweepTable::Column& SweepTable::column(const std::string& name) const {
   for (const Column& c : columns_)
-    if (c.name == name) return c.values.at(point * std::max<std::size_t>(c.width, 1) + i);
+    if (c.name == name) return c;
   throw std::out_of_range("SweepTable: no column " + name);
 }
 
 void SweepTable::store(std::size_t point, const PointResult& r) {
   const Observables& o = r.observables;
-  auto put = [&](Column& c, auto begin, auto end) {
-    const std::size_t width = std::max<std::size_t>(c.width, 1);
-    if (static_cast<std::size_t>(std::distance(begin, end)) != width)
-      throw std::logic_error("SweepTable: point " + std::to_string(point) + " has another shape in " + c.name);
-    std::copy(begin, end, c.values.begin() + static_cast<std::ptrdiff_t>(point * width));
-  };
-  auto scalar = [&](Column& c, double v) { put(c, &v, &v + 1); };
-  // Columns in the order of the constructor: looked up by position, not by name, on this per-point path.
+  // Columns in the order of the constructor, taken one after the other (and their names checked, so that the two
+  // lists cannot drift apart) rather than looked up by name on this per-point path.
   auto c = columns_.begin();
-  put(*c++, r.energies.data(), r.energies.data() + r.energies.size());
-  put(*c++, o.populations.data(), o.populations.data() + o.populations.size());
-  put(*c++, o.bath_heat_currents.begin(), o.bath_heat_currents.end());
-  put(*c++, o.local_heat_currents.begin(), o.local_heat_currents.end());
-  put(*c++, o.spin_currents.begin(), o.spin_currents.end());
-  scalar(*c++, o.energy);
-  scalar(*c++, o.ergotropy);
-  scalar(*c++, o.min_eigenvalue);
-  scalar(*c++, o.purity);
-  scalar(*c++, o.von_neumann_entropy);
-  scalar(*c++, r.steady.residual);
+  auto put = [&](const char* name, auto begin, auto end) {
+    if (c == columns_.end() || c->name != name)
+      throw std::logic_error(std::string("SweepTable: column ") + name + " out of order");
+    const std::size_t width = std::max<std::size_t>(c->width, 1);
+    if (static_cast<std::size_t>(std::distance(begin, end)) != width)
+      throw std::logic_error("SweepTable: point " + std::to_string(point) + " has another shape in " + c->name);
+    std::copy(begin, end, c->values.begin() + static_cast<std::ptrdiff_t>(point * width));
+    ++c;
+  };
+  auto scalar = [&](const char* name, double v) { put(name, &v, &v + 1); };
+  put("energies", r.energies.data(), r.energies.data() + r.energies.size());
+  put("populations", o.populations.data(), o.populations.data() + o.populations.size());
+  put("bath_heat_currents", o.bath_heat_currents.begin(), o.bath_heat_currents.end());
+  put("local_heat_currents", o.local_heat_currents.begin(), o.local_heat_currents.end());
+  put("spin_currents", o.spin_currents.begin(), o.spin_currents.end());
+  scalar("energy", o.energy);
+  scalar("ergotropy", o.ergotropy);
+  scalar("min_eigenvalue", o.min_eigenvalue);
+  scalar("purity", o.purity);
+  scalar("von_neumann_entropy", o.von_neumann_entropy);
+  scalar("residual", r.steady.residual);
   if (with_run_) {
     if (!r.run) throw std::logic_error("SweepTable: point " + std::to_string(point) + " has no run check");
-    scalar(*c++, r.run->distance_to_ness);
-    scalar(*c++, r.run->min_eigenvalue_seen);
-    scalar(*c++, r.run->first_violation_time);
-    scalar(*c++, static_cast<double>(r.run->accepted_steps));
+    scalar("distance_to_ness", r.run->distance_to_ness);
+    scalar("run_min_eigenvalue", r.run->min_eigenvalue_seen);
+    scalar("first_violation_time", r.run->first_violation_time);
+    scalar("accepted_steps", static_cast<double>(r.run->accepted_steps));
   }
-  put(*c++, r.level_sectors.begin(), r.level_sectors.end());
+  put("level_sectors", r.level_sectors.begin(), r.level_sectors.end());
 }
 
 }  // namespace nessie

@@ -3,6 +3,7 @@
 // the workers as points finish: nothing per point outlives the point, and the writers take whole columns.
 #include <nessie/sweep/point_solvers.hpp>
 
+#include <algorithm>
 #include <cstddef>
 #include <string>
 #include <vector>
@@ -15,6 +16,10 @@ class SweepTable {
     std::string name;   // the dataset name in results/ (docs/file-format.md)
     std::size_t width;  // values per point; 0 for a scalar (stored as one value)
     std::vector<double> values;
+    // Value i of point `point`.
+    double at(std::size_t point, std::size_t i = 0) const {
+      return values.at(point * std::max<std::size_t>(width, 1) + i);
+    }
   };
 
   // A table for `points` points of a model with `levels` energy levels, `baths` baths and `sites` sites; `with_run`
@@ -27,8 +32,11 @@ class SweepTable {
   std::size_t points() const { return points_; }
   bool has_run() const { return with_run_; }
   const std::vector<Column>& columns() const { return columns_; }
-  // Value i of point `point` in the column `name` (std::out_of_range when there is no such column).
-  double value(const std::string& name, std::size_t point, std::size_t i = 0) const;
+  // The column `name` (std::out_of_range when there is no such column).
+  const Column& column(const std::string& name) const;
+  double value(const std::string& name, std::size_t point, std::size_t i = 0) const {
+    return column(name).at(point, i);
+  }
 
  private:
   std::size_t points_;
