@@ -29,9 +29,9 @@ class HermitianErrorChecker {
     double worst = 0;
     for (int m = 0; m < d_; ++m)  // the real diagonal
       worst = std::max(worst, std::abs(err[m]) / (atol_ + rtol_ * (std::abs(x[m]) + h * std::abs(dxdt[m]))));
+    auto modulus = [](const auto& v, Eigen::Index k) { return std::sqrt(v[k] * v[k] + v[k + 1] * v[k + 1]); };
     for (Eigen::Index k = d_; k + 1 < x.size(); k += 2)  // (Re, Im) pairs
-      worst = std::max(worst, std::sqrt(err[k] * err[k] + err[k + 1] * err[k + 1]) /
-                                  (atol_ + rtol_ * (std::sqrt(x[k] * x[k] + x[k + 1] * x[k + 1]) + h * std::sqrt(dxdt[k] * dxdt[k] + dxdt[k + 1] * dxdt[k + 1]))));
+      worst = std::max(worst, modulus(err, k) / (atol_ + rtol_ * (modulus(x, k) + h * modulus(dxdt, k))));
     return worst;
   }
 
