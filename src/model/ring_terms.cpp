@@ -10,8 +10,8 @@ std::array<double, 4> bond_coefficients(const Ring& ring, int bond) {
 }
 
 RingTerms::RingTerms(int sites, std::optional<int> up) : basis_(sites, up) {
-  auto next = [sites](int l) { return l % sites + 1; };
-  auto previous = [sites](int l) { return (l + sites - 2) % sites + 1; };
+  auto next = [sites](int l) { return Ring::next_site(l, sites); };
+  auto previous = [sites](int l) { return Ring::previous_site(l, sites); };
   for (int l = 1; l <= sites; ++l) {
     const int m = next(l);
     hopping_.push_back(
@@ -55,7 +55,7 @@ const SparseOperator& RingTerms::bond_term(int bond, int term) const {
     case bond_field_first:
       return sz(bond);
     case bond_field_second:
-      return sz(bond % sites() + 1);
+      return sz(Ring::next_site(bond, sites()));
     default:
       throw std::out_of_range("RingTerms: no bond term " + std::to_string(term));
   }

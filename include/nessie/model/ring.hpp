@@ -18,8 +18,11 @@ class Ring {
   const std::vector<double>& fields() const { return fields_; }
 
   // The site after `site` on the ring (site N is followed by site 1).
-  int next(int site) const { return site % sites_ + 1; }
-  int previous(int site) const { return (site + sites_ - 2) % sites_ + 1; }
+  int next(int site) const { return next_site(site, sites_); }
+  int previous(int site) const { return previous_site(site, sites_); }
+  // The same for a ring of `sites` sites, before a Ring exists (operators built per basis).
+  static int next_site(int site, int sites) { return site % sites + 1; }
+  static int previous_site(int site, int sites) { return (site + sites - 2) % sites + 1; }
 
  private:
   int sites_;
