@@ -1,5 +1,7 @@
 #include <nessie/redfield/liouvillian.hpp>
 
+#include <nessie/redfield/hermitian_coordinates.hpp>
+
 #include <numeric>
 
 namespace nessie {
@@ -43,11 +45,9 @@ void assemble_hermitian_liouvillian(const RedfieldGenerator& generator, const st
                                     Eigen::MatrixXd& a) {
   const int n = static_cast<int>(levels.size());
   const Eigen::VectorXd& e = generator.energies();
-  // Coordinate of the diagonal rho_mm (m == k) or of Re rho_mk (m < k; Im rho_mk is the next one): the order of
-  // HermitianCoordinates.
-  auto coordinate = [n](int m, int k) {
-    return m == k ? static_cast<Eigen::Index>(m) : n + 2 * (static_cast<Eigen::Index>(k) * (k - 1) / 2 + m);
-  };
+  // Coordinate of the diagonal rho_mm (m == k) or of Re rho_mk (m < k; Im rho_mk is the next one).
+  const HermitianCoordinates coordinates(n);
+  auto coordinate = [&coordinates](int m, int k) { return coordinates.position(m, k); };
   const Eigen::Index size = static_cast<Eigen::Index>(n) * n;
   a.setZero(size, size);
   // Column (p, q) holds D[X] for X = E_pp (p == q), E_pq + E_qp (Re rho_pq = 1) or i (E_pq - E_qp) (Im rho_pq = 1,
@@ -87,15 +87,15 @@ void assemble_hermitian_liouvillian(const RedfieldGenerator& generator, const st
           const double s_kq = s_q[k], st_kq = st_q[k];
           if (p == q) {
             re[k] += st_p[k] * s_kq + s_p[k] * st_kq;
-            for (int m = 0; m < k; ++m) re[n + k * (k - 1) + 2 * m] += st_p[m] * s_kq + s_p[m] * st_kq;
+            for (int m = 0; m < k; ++m) re[coordinate(0, k) + 2 * m] += st_p[m] * s_kq + s_p[m] * st_kq;
             continue;
           }
           const double s_kp = s_p[k], st_kp = st_p[k];
           double* im = a.col(column + 1).data();           // column of Im rho_pq
           re[k] += 2 * (st_p[k] * s_kq + s_p[k] * st_kq);  // row (k, k): D[E_pq]_kk = D[E_qp]_kk
-          // rows Re rho_mk at n + k (k - 1) + 2 m, Im rho_mk just after (HermitianCoordinates)
-          double* rows = re + n + k * (k - 1);
-          double* rows_im = im + n + k * (k - 1) + 1;
+          // rows Re rho_mk at coordinate(0, k) + 2 m (m < k), Im rho_mk just after
+          double* rows = re + coordinate(0, k);
+          double* rows_im = im + coordinate(0, k) + 1;
           for (int m = 0; m < k; ++m) {
             const double forward = st_p[m] * s_kq + s_p[m] * st_kq;   // D[E_pq]_mk
             const double backward = st_q[m] * s_kp + s_q[m] * st_kp;  // D[E_qp]_mk

@@ -18,6 +18,11 @@ TEST_CASE("Hermitian coordinates: d^2 real numbers that give back the matrix", "
     REQUIRE(x.size() == d * d);
     CHECK((c.unpack(x) - rho).norm() == 0.0);
     CHECK(x.head(d).sum() == Approx(rho.trace().real()));  // the diagonal comes first
+    for (int k = 0; k < d; ++k)
+      for (int m = 0; m <= k; ++m) {
+        CHECK(x(c.position(m, k)) == rho(m, k).real());
+        if (m < k) CHECK(x(c.position(m, k) + 1) == rho(m, k).imag());
+      }
     // Linear: pack(a rho + b sigma) = a pack(rho) + b pack(sigma) for real a, b.
     const Eigen::MatrixXcd sigma = random_hermitian(d, 4);
     CHECK((c.pack(2.0 * rho - 0.5 * sigma) - (2.0 * x - 0.5 * c.pack(sigma))).norm() < 1e-14);

@@ -13,6 +13,10 @@ class HermitianCoordinates {
 
   int dimension() const { return d_; }
   Eigen::Index size() const { return static_cast<Eigen::Index>(d_) * d_; }
+  // Where rho_mk (m <= k) sits: the diagonal rho_mm, or Re rho_mk with Im rho_mk at the next position.
+  Eigen::Index position(int m, int k) const {
+    return m == k ? static_cast<Eigen::Index>(m) : d_ + 2 * (static_cast<Eigen::Index>(k) * (k - 1) / 2 + m);
+  }
 
   // Reads the upper triangle and the diagonal of rho (Hermiticity assumed, not checked).
   void pack(const Eigen::Ref<const Eigen::MatrixXcd>& rho, Eigen::Ref<Eigen::VectorXd> coordinates) const;
