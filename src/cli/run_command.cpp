@@ -129,7 +129,7 @@ int run_command(const std::vector<std::string>& args, const std::string& command
                         &rho);
   const Observables ness = system.observables().measure(steady.rho);
 
-  io::RunFile file(common.output, common.force, system, command_line, run.save_rho);
+  io::RunFile file(common.output, common.force, system, command_line, run.save_rho, times.size());
   io::Hdf5File& h5 = file.file();
   h5.set_attribute("parameters", "stepper", stepper_name(settings.stepper));
   h5.set_attribute("parameters", "rhs", run.rhs);

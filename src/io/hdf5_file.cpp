@@ -515,16 +515,18 @@ std::vector<std::complex<double>> Hdf5File::read_complex_dataset(const std::stri
 
 namespace {
 
-// About 64 KiB per chunk: large enough for efficient I/O, small enough that a short run stays small on disk.
-hsize_t rows_per_chunk(hsize_t sample_bytes) {
+// About 64 KiB per chunk (large enough for efficient I/O), and no more rows than the series is expected to hold:
+// each chunk is allocated, filled and written whole, which for 64 KiB chunks was most of a short run's set-up.
+hsize_t rows_per_chunk(hsize_t sample_bytes, hsize_t expected_rows) {
   constexpr hsize_t target_bytes = 64 * 1024;
-  return std::max<hsize_t>(1, target_bytes / std::max<hsize_t>(1, sample_bytes));
+  const hsize_t rows = std::max<hsize_t>(1, target_bytes / std::max<hsize_t>(1, sample_bytes));
+  return expected_rows > 0 ? std::min(rows, expected_rows) : rows;
 }
 
 }  // namespace
 
 ExtendibleDataset::ExtendibleDataset(Hdf5File& file, const std::string& path, const std::vector<hsize_t>& sample_shape,
-                                     Kind kind)
+                                     Kind kind, hsize_t expected_samples)
     : file_path_(file.path()),
       path_(path),
       sample_shape_(sample_shape),
@@ -543,7 +545,7 @@ ExtendibleDataset::ExtendibleDataset(Hdf5File& file, const std::string& path, co
   std::vector<hsize_t> max_dims = dims;
   max_dims[0] = H5S_UNLIMITED;
   std::vector<hsize_t> chunk = dims;
-  chunk[0] = rows_per_chunk(sample_values_ * H5Tget_size(type.get()));
+  chunk[0] = rows_per_chunk(sample_values_ * H5Tget_size(type.get()), expected_samples);
 
   const Hid space(H5Screate_simple(static_cast<int>(dims.size()), dims.data(), max_dims.data()));
   const Hid dcpl(H5Pcreate(H5P_DATASET_CREATE));

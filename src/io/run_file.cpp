@@ -22,24 +22,26 @@ hsize_t size_of(std::size_t n) { return static_cast<hsize_t>(n); }
 }  // namespace
 
 RunFile::RunFile(const std::string& path, bool overwrite, const OpenSystem& system, const std::string& command_line,
-                 bool save_rho)
+                 bool save_rho, hsize_t expected_samples)
     : system_(system),
       file_(create_file(path, overwrite)),
       save_rho_(save_rho),
-      time_(file_, "timeseries/time", {}, Kind::real),
-      energy_(file_, "timeseries/energy", {}, Kind::real),
-      bath_heat_currents_(file_, "timeseries/bath_heat_currents", {size_of(system.baths().size())}, Kind::real),
-      local_heat_currents_(file_, "timeseries/local_heat_currents", {size_of(system.ring().sites())}, Kind::real),
-      spin_currents_(file_, "timeseries/spin_currents", {size_of(system.ring().sites())}, Kind::real),
-      ergotropy_(file_, "timeseries/ergotropy", {}, Kind::real),
-      populations_(file_, "timeseries/populations", {size_of(system.dimension())}, Kind::real),
-      min_eigenvalue_(file_, "timeseries/min_eigenvalue", {}, Kind::real),
-      trace_error_(file_, "timeseries/trace_error", {}, Kind::real),
-      hermiticity_error_(file_, "timeseries/hermiticity_error", {}, Kind::real),
-      distance_to_ness_(file_, "timeseries/distance_to_ness", {}, Kind::real),
-      derivative_norm_(file_, "timeseries/derivative_norm", {}, Kind::real),
-      purity_(file_, "timeseries/purity", {}, Kind::real),
-      von_neumann_entropy_(file_, "timeseries/von_neumann_entropy", {}, Kind::real),
+      time_(file_, "timeseries/time", {}, Kind::real, expected_samples),
+      energy_(file_, "timeseries/energy", {}, Kind::real, expected_samples),
+      bath_heat_currents_(file_, "timeseries/bath_heat_currents", {size_of(system.baths().size())}, Kind::real,
+                          expected_samples),
+      local_heat_currents_(file_, "timeseries/local_heat_currents", {size_of(system.ring().sites())}, Kind::real,
+                           expected_samples),
+      spin_currents_(file_, "timeseries/spin_currents", {size_of(system.ring().sites())}, Kind::real, expected_samples),
+      ergotropy_(file_, "timeseries/ergotropy", {}, Kind::real, expected_samples),
+      populations_(file_, "timeseries/populations", {size_of(system.dimension())}, Kind::real, expected_samples),
+      min_eigenvalue_(file_, "timeseries/min_eigenvalue", {}, Kind::real, expected_samples),
+      trace_error_(file_, "timeseries/trace_error", {}, Kind::real, expected_samples),
+      hermiticity_error_(file_, "timeseries/hermiticity_error", {}, Kind::real, expected_samples),
+      distance_to_ness_(file_, "timeseries/distance_to_ness", {}, Kind::real, expected_samples),
+      derivative_norm_(file_, "timeseries/derivative_norm", {}, Kind::real, expected_samples),
+      purity_(file_, "timeseries/purity", {}, Kind::real, expected_samples),
+      von_neumann_entropy_(file_, "timeseries/von_neumann_entropy", {}, Kind::real, expected_samples),
       last_flush_(std::chrono::steady_clock::now()),
       path_(path) {
   file_.set_attribute("/", "kind", std::string("nessie run"));
@@ -47,7 +49,8 @@ RunFile::RunFile(const std::string& path, bool overwrite, const OpenSystem& syst
   write_model_record(file_, system, command_line);
   if (save_rho) {
     const hsize_t d = size_of(system.dimension());
-    rho_ = std::make_unique<ExtendibleDataset>(file_, "timeseries/rho", std::vector<hsize_t>{d, d}, Kind::complex);
+    rho_ = std::make_unique<ExtendibleDataset>(file_, "timeseries/rho", std::vector<hsize_t>{d, d}, Kind::complex,
+                                               expected_samples);
   }
   file_.flush();
 }

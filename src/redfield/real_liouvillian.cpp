@@ -16,6 +16,7 @@ RealLiouvillian::RealLiouvillian(const RedfieldGenerator& generator) : coordinat
     coordinates_.pack(generator.to_product_basis(drho), matrix_.col(c));
     unit[c] = 0.0;
   }
+  product_ = PaddedMatrix(matrix_);
 }
 
 }  // namespace nessie

@@ -117,8 +117,10 @@ class ExtendibleDataset {
  public:
   enum class Kind { real, complex };
 
-  // Creates the dataset (and intermediate groups); IoError if something already exists at path.
-  ExtendibleDataset(Hdf5File& file, const std::string& path, const std::vector<hsize_t>& sample_shape, Kind kind);
+  // Creates the dataset (and intermediate groups); IoError if something already exists at path. Chunks hold about
+  // 64 KiB of samples, and no more than `expected_samples` (when known, > 0) so that a short series stays small.
+  ExtendibleDataset(Hdf5File& file, const std::string& path, const std::vector<hsize_t>& sample_shape, Kind kind,
+                    hsize_t expected_samples = 0);
 
   void append(const double* sample);  // product(sample_shape) values, row-major
   void append(const std::vector<double>& sample);

@@ -19,9 +19,10 @@ namespace nessie::io {
 // An open run file: parameters/, model/, ness/ at creation; timeseries/ per sample; final/, solver/, checks/ at the end.
 class RunFile {
  public:
-  // Creates (or with `overwrite`, replaces) the file; status "running" until finish().
+  // Creates (or with `overwrite`, replaces) the file; status "running" until finish(). `expected_samples` (the number
+  // of output times, 0 if unknown) caps the chunk size of the time series (ExtendibleDataset).
   RunFile(const std::string& path, bool overwrite, const OpenSystem& system, const std::string& command_line,
-          bool save_rho);
+          bool save_rho, hsize_t expected_samples = 0);
 
   Hdf5File& file() { return file_; }
   // Appends one sample; rho (eigenbasis) is stored in the product basis when save_rho. Writes and flushes at least

@@ -3,6 +3,7 @@
 // for small dimensions (one real d^2 x d^2 matrix-vector product, no complex arithmetic, no basis changes).
 #include <nessie/redfield/generator.hpp>
 #include <nessie/redfield/hermitian_coordinates.hpp>
+#include <nessie/util/padded_matrix.hpp>
 
 #include <Eigen/Dense>
 
@@ -21,14 +22,16 @@ class RealLiouvillian {
   const Eigen::MatrixXd& matrix() const { return matrix_; }
   int dimension() const { return coordinates_.dimension(); }
 
-  // dx = A x.
+  // dx = A x (dx must not alias x).
   void apply(const Eigen::Ref<const Eigen::VectorXd>& x, Eigen::Ref<Eigen::VectorXd> dx) const {
-    dx.noalias() = matrix_ * x;
+    eigen_assert(x.size() == product_.cols() && dx.size() == product_.rows());
+    product_.multiply(x.data(), dx.data());
   }
 
  private:
   HermitianCoordinates coordinates_;
   Eigen::MatrixXd matrix_;
+  PaddedMatrix product_;  // matrix_ laid out for the product
 };
 
 }  // namespace nessie
