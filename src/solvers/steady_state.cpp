@@ -4,6 +4,7 @@
 #include <nessie/redfield/hermitian_coordinates.hpp>
 #include <nessie/redfield/liouvillian.hpp>
 #include <nessie/solvers/iterative_steady_state.hpp>
+#include <nessie/solvers/small_lu.hpp>
 
 #include <algorithm>
 #include <cmath>
@@ -31,16 +32,33 @@ constexpr double degenerate_rcond = 1e-11;
 // block would need z orthogonal to its singular direction to within 1e-8).
 constexpr double probe_rcond = 1e-9;
 
-bool may_be_singular(const Eigen::PartialPivLU<Eigen::Ref<Eigen::MatrixXd>>& lu, double norm1) {
-  const Eigen::Index size = lu.rows();
+template <class Lu>
+bool may_be_singular(const Lu& lu, Eigen::Index size, double norm1) {
   thread_local Eigen::VectorXd z;
   if (z.size() != size) {
     z.resize(size);
     for (Eigen::Index i = 0; i < size; ++i)
       z(i) = 1.0 + std::fmod(0.6180339887498949 * static_cast<double>(i + 1), 1.0);
   }
-  const double inverse_norm_bound = lu.solve(z).lpNorm<1>() / z.lpNorm<1>();
+  const double inverse_norm_bound = lu.solve(z).template lpNorm<1>() / z.lpNorm<1>();
   return !(1.0 / (norm1 * inverse_norm_bound) > probe_rcond);  // NaN or Inf: singular too
+}
+
+// x with a x = rhs when the trace-augmented block `a` is regular (a unique NESS); false when its null space has more
+// than one dimension. Small blocks (a sweep's points) are factorised by SmallLu; Eigen's PartialPivLU, in place in
+// `a`, takes the large ones and decides with its rcond() whenever the probe says the block may be singular.
+bool solve_if_regular(Eigen::MatrixXd& a, const Eigen::VectorXd& rhs, double norm1, Eigen::VectorXd& x) {
+  if (a.rows() <= small_lu_max_size) {
+    thread_local SmallLu small;
+    if (small.factorize(a) && !may_be_singular(small, a.rows(), norm1)) {
+      x = small.solve(rhs);
+      return true;
+    }
+  }
+  const Eigen::PartialPivLU<Eigen::Ref<Eigen::MatrixXd>> lu(a);
+  if (may_be_singular(lu, a.rows(), norm1) && !(lu.rcond() > degenerate_rcond)) return false;
+  x = lu.solve(rhs);
+  return true;
 }
 
 // The stationary state reached from x0 when the null space of `a` has several dimensions: with right null vectors R
@@ -91,11 +109,10 @@ SteadyState solve_steady_state(const Eigenbasis& eigenbasis, const RedfieldGener
     a.row(0).head(n).setOnes();
     rhs(0) = weight;
     const double norm1 = a.cwiseAbs().colwise().sum().maxCoeff();
-    const Eigen::PartialPivLU<Eigen::Ref<Eigen::MatrixXd>> lu(a);
     Eigen::VectorXd x;
-    if (!may_be_singular(lu, norm1) || lu.rcond() > degenerate_rcond) {
-      x = lu.solve(rhs);
-    } else {  // not unique: the state reached from rho0's block (or from the sector's maximally mixed state)
+    if (!solve_if_regular(
+            a, rhs, norm1,
+            x)) {  // not unique: the state reached from rho0's block (or from the sector's maximally mixed state)
       Eigen::MatrixXcd start(n, n);
       if (rho0) {
         for (int q = 0; q < n; ++q)

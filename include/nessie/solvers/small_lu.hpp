@@ -1,0 +1,34 @@
+#pragma once
+// LU factorisation with partial pivoting of a small dense real matrix (LINPACK's dgefa: the row swaps of step k
+// act on columns k.. only), stored with its columns padded to a multiple of 8 rows so that every update of the
+// trailing matrix runs as whole 8-wide multiply-adds from an aligned row. For the sector blocks of the direct NESS
+// at a sweep's points (36 x 36 for the paper's ring), where Eigen's blocked PartialPivLU spends much of its time on
+// the bookkeeping of its blocks and tails: 4.8 against 6.2 us for the factorisation and two solves at n = 36.
+#include <Eigen/Dense>
+
+#include <vector>
+
+namespace nessie {
+
+// Up to this many unknowns (8 levels) the direct NESS factorises with SmallLu, beyond with Eigen's blocked
+// PartialPivLU, which is faster from about 100 on (`bench_small_lu`, docs/performance.md).
+constexpr Eigen::Index small_lu_max_size = 64;
+
+class SmallLu {
+ public:
+  // Copies `a` (square) and factorises it. Returns false when a pivot is exactly zero (singular; solve() then gives
+  // non-finite values).
+  bool factorize(const Eigen::Ref<const Eigen::MatrixXd>& a);
+
+  Eigen::Index size() const { return n_; }
+  // x = A^{-1} b.
+  Eigen::VectorXd solve(const Eigen::VectorXd& b) const;
+
+ private:
+  Eigen::Index n_ = 0, stride_ = 0;
+  Eigen::MatrixXd lu_;                // stride_ x n_: U on and above the diagonal, the multipliers below
+  Eigen::VectorXd multipliers_;       // one column of L, zero above the pivot row (stride_ entries)
+  std::vector<Eigen::Index> pivots_;  // row k was swapped with row pivots_[k] at step k
+};
+
+}  // namespace nessie

@@ -1,0 +1,72 @@
+#include <nessie/solvers/small_lu.hpp>
+
+#include <cmath>
+#include <utility>
+
+namespace nessie {
+
+bool SmallLu::factorize(const Eigen::Ref<const Eigen::MatrixXd>& a) {
+  n_ = a.rows();
+  stride_ = (n_ + 7) / 8 * 8;
+  if (lu_.rows() != stride_ || lu_.cols() != n_) lu_.setZero(stride_, n_);
+  lu_.topRows(n_) = a;
+  multipliers_.resize(stride_);
+  pivots_.resize(static_cast<std::size_t>(n_));
+  double* const data = lu_.data();
+  double* const l = multipliers_.data();
+  bool regular = true;
+  for (Eigen::Index k = 0; k < n_; ++k) {
+    double* const pivot_column = data + k * stride_;
+    Eigen::Index p = k;
+    double largest = std::abs(pivot_column[k]);
+    for (Eigen::Index i = k + 1; i < n_; ++i) {
+      const double v = std::abs(pivot_column[i]);
+      p = v > largest ? i : p;
+      largest = v > largest ? v : largest;
+    }
+    pivots_[static_cast<std::size_t>(k)] = p;
+    // Rows k and p swap in columns k.. only; the multipliers of the earlier columns keep their rows, and solve()
+    // swaps the right-hand side between the eliminations in the same order (LINPACK's dgefa/dgesl).
+    if (p != k)
+      for (Eigen::Index j = k; j < n_; ++j) std::swap(data[j * stride_ + k], data[j * stride_ + p]);
+    if (pivot_column[k] == 0.0) {
+      regular = false;
+      continue;
+    }
+    // Column k of L, and a copy zero from the aligned block that holds row k + 1 down to row k: updating whole
+    // blocks from there leaves the rows above k + 1 unchanged (they are multiplied by zero).
+    const double inverse = 1.0 / pivot_column[k];
+    const Eigen::Index start = (k + 1) / 8 * 8;
+    for (Eigen::Index i = start; i < stride_; ++i) {
+      l[i] = i > k ? pivot_column[i] * inverse : 0.0;
+      if (i > k) pivot_column[i] = l[i];
+    }
+    for (Eigen::Index j = k + 1; j < n_; ++j) {
+      double* const column = data + j * stride_;
+      const double factor = column[k];
+      for (Eigen::Index i = start; i < stride_; ++i) column[i] -= l[i] * factor;
+    }
+  }
+  return regular;
+}
+
+Eigen::VectorXd SmallLu::solve(const Eigen::VectorXd& b) const {
+  Eigen::VectorXd x = b;
+  double* const y = x.data();
+  const double* const data = lu_.data();
+  for (Eigen::Index j = 0; j < n_; ++j) {  // the row swaps and eliminations of factorize() in its order
+    std::swap(y[j], y[pivots_[static_cast<std::size_t>(j)]]);
+    const double* const column = data + j * stride_;
+    const double f = y[j];
+    for (Eigen::Index i = j + 1; i < n_; ++i) y[i] -= column[i] * f;
+  }
+  for (Eigen::Index j = n_ - 1; j >= 0; --j) {  // U x = y
+    const double* const column = data + j * stride_;
+    y[j] /= column[j];
+    const double f = y[j];
+    for (Eigen::Index i = 0; i < j; ++i) y[i] -= column[i] * f;
+  }
+  return x;
+}
+
+}  // namespace nessie
