@@ -9,11 +9,13 @@ Progress::Progress(bool quiet) : enabled_(!quiet && ::isatty(STDERR_FILENO)), la
 
 Progress::~Progress() { done(); }
 
+bool Progress::due() const {
+  return enabled_ && (!drawn_ || std::chrono::steady_clock::now() - last_ >= std::chrono::milliseconds(100));
+}
+
 void Progress::update(double fraction, const std::string& text) {
-  if (!enabled_) return;
-  const auto now = std::chrono::steady_clock::now();
-  if (drawn_ && now - last_ < std::chrono::milliseconds(100)) return;
-  last_ = now;
+  if (!due()) return;
+  last_ = std::chrono::steady_clock::now();
   drawn_ = true;
   std::fprintf(stderr, "\r\033[K%5.1f%%  %s", 100 * fraction, text.c_str());
   std::fflush(stderr);

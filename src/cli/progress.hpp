@@ -11,6 +11,8 @@ class Progress {
   ~Progress();
   // Redraws at most ten times a second.
   void update(double fraction, const std::string& text);
+  // Whether update() would redraw now: lets a caller skip formatting a text that would not be shown.
+  bool due() const;
   void done();
 
  private:

@@ -53,10 +53,12 @@ class RunRecorder : public OutputObserver {
     positivity_.observe(t, last_.observables.min_eigenvalue);
     times_.push_back(t);
     distances_.push_back(last_.distance_to_ness);
-    char text[160];
-    std::snprintf(text, sizeof text, "t = %.6g of %.6g, distance to NESS %.3e, min eigenvalue %+.2e", t, t_end_,
-                  last_.distance_to_ness, last_.observables.min_eigenvalue);
-    progress_.update(t / t_end_, text);
+    if (progress_.due()) {
+      char text[160];
+      std::snprintf(text, sizeof text, "t = %.6g of %.6g, distance to NESS %.3e, min eigenvalue %+.2e", t, t_end_,
+                    last_.distance_to_ness, last_.observables.min_eigenvalue);
+      progress_.update(t / t_end_, text);
+    }
     reached_steady_ = until_steady_ > 0 && last_.distance_to_ness < until_steady_;
     return reached_steady_;
   }

@@ -15,7 +15,10 @@ RunSample measure_sample(const OpenSystem& system, const Eigen::MatrixXcd& rho_n
   sample.time = t;
   sample.observables = system.observables().measure(rho);
   sample.distance_to_ness = trace_distance(rho, rho_ness);
-  sample.derivative_norm = system.generator()(rho).norm();
+  // |d rho/dt| (Frobenius) with the Hermitian form of the generator (rho is Hermitian: the integration keeps it so)
+  Eigen::MatrixXcd derivative(rho.rows(), rho.cols());
+  system.generator().apply_hermitian(rho, derivative);
+  sample.derivative_norm = derivative.norm();
   return sample;
 }
 

@@ -1,6 +1,7 @@
 #include <nessie/redfield/closed_system.hpp>
 
 #include <stdexcept>
+#include <string>
 
 namespace nessie {
 
@@ -18,6 +19,20 @@ ClosedSystem::ClosedSystem(std::shared_ptr<const RingTerms> terms, const Ring& r
     : ring_(ring),
       terms_(std::move(terms)),
       hamiltonian_(checked_terms(terms_, ring_).hamiltonian(ring_)),
-      eigenbasis_(hamiltonian_, basis()) {}
+      eigenbasis_(hamiltonian_, basis()),
+      sz_in_eigenbasis_(static_cast<std::size_t>(ring_.sites())),
+      sz_built_(std::make_unique<std::once_flag[]>(static_cast<std::size_t>(ring_.sites()))) {}
+
+const Eigen::MatrixXd& ClosedSystem::sz_in_eigenbasis(int site) const {
+  if (site < 1 || site > ring_.sites()) throw std::logic_error("ClosedSystem: no site " + std::to_string(site));
+  const std::size_t i = static_cast<std::size_t>(site - 1);
+  std::call_once(sz_built_[i], [&] {
+    // sz is diagonal in the product basis: V^T diag(s) V
+    const Eigen::VectorXd signs = terms().sz(site).diagonal().real();
+    const Eigen::MatrixXd& v = eigenbasis_.vectors();
+    sz_in_eigenbasis_[i].noalias() = v.transpose() * (signs.asDiagonal() * v);
+  });
+  return sz_in_eigenbasis_[i];
+}
 
 }  // namespace nessie

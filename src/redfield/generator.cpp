@@ -23,10 +23,13 @@ const Eigen::MatrixXd& split_real_imaginary(const Eigen::Ref<const Eigen::Matrix
 }  // namespace
 
 RedfieldGenerator::RedfieldGenerator(const Eigenbasis& eigenbasis, const std::vector<Bath>& baths,
-                                     const std::vector<SparseOperator>& sz_operators, const SparseOperator* hamiltonian)
+                                     const std::vector<SparseOperator>& sz_operators, const SparseOperator* hamiltonian,
+                                     std::vector<Eigen::MatrixXd> couplings_in_eigenbasis)
     : energies_(eigenbasis.energies()), baths_(baths) {
   if (sz_operators.size() != baths.size())
     throw std::logic_error("RedfieldGenerator: one coupling operator per bath");
+  if (!couplings_in_eigenbasis.empty() && couplings_in_eigenbasis.size() != baths.size())
+    throw std::logic_error("RedfieldGenerator: one eigenbasis coupling per bath");
   const int d = eigenbasis.dimension();
   for (const SparseOperator& s_product : sz_operators) {
     coupling_signs_.push_back(s_product.diagonal().real());
@@ -39,7 +42,9 @@ RedfieldGenerator::RedfieldGenerator(const Eigenbasis& eigenbasis, const std::ve
   for (std::size_t b = 0; b < baths.size(); ++b) {
     BathParts parts;
     // S_b in the eigenbasis, V^T S_b V; for a diagonal S_b = diag(s) (sz) one product V^T (diag(s) V).
-    if (couplings_diagonal_)
+    if (!couplings_in_eigenbasis.empty())
+      parts.s = std::move(couplings_in_eigenbasis[b]);
+    else if (couplings_diagonal_)
       parts.s.noalias() = v.transpose() * (coupling_signs_[b].asDiagonal() * v);
     else
       parts.s = eigenbasis.to_eigenbasis(Eigen::MatrixXd(Eigen::SparseMatrix<double>(sz_operators[b].real())));

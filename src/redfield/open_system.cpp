@@ -25,8 +25,16 @@ const std::vector<Bath>& checked_baths(const Ring& ring, const std::vector<Bath>
 std::vector<SparseOperator> coupling_operators(const RingTerms& terms, const Ring& ring,
                                                const std::vector<Bath>& baths) {
   std::vector<SparseOperator> ops;
+  ops.reserve(baths.size());
   for (const Bath& b : checked_baths(ring, baths)) ops.push_back(terms.sz(b.site()));
   return ops;
+}
+
+std::vector<Eigen::MatrixXd> couplings_in_eigenbasis(const ClosedSystem& closed, const std::vector<Bath>& baths) {
+  std::vector<Eigen::MatrixXd> couplings;
+  couplings.reserve(baths.size());
+  for (const Bath& b : baths) couplings.push_back(closed.sz_in_eigenbasis(b.site()));
+  return couplings;
 }
 
 }  // namespace
@@ -40,7 +48,7 @@ OpenSystem::OpenSystem(std::shared_ptr<const RingTerms> terms, const Ring& ring,
 OpenSystem::OpenSystem(std::shared_ptr<const ClosedSystem> closed, const std::vector<Bath>& baths)
     : closed_(std::move(closed)),
       generator_(closed_->eigenbasis(), baths, coupling_operators(closed_->terms(), closed_->ring(), baths),
-                 &closed_->hamiltonian()),
+                 &closed_->hamiltonian(), couplings_in_eigenbasis(*closed_, baths)),
       observables_(closed_->ring(), closed_->terms(), closed_->eigenbasis(), generator_) {}
 
 }  // namespace nessie

@@ -99,6 +99,13 @@ TEST_CASE("points that differ only in their baths share H: groups and shared clo
     CHECK(shared.observables.bath_heat_currents == alone.observables.bath_heat_currents);
     CHECK(shared.observables.ergotropy == alone.observables.ergotropy);
   }
+  // The couplings it caches: sz of each site in the eigenbasis, against the dense product V^T sz V.
+  const Eigen::MatrixXd& v = closed->eigenbasis().vectors();
+  for (int site = 1; site <= 4; ++site) {
+    const Eigen::MatrixXd sz = Eigen::MatrixXcd(closed->terms().sz(site)).real();
+    CHECK((closed->sz_in_eigenbasis(site) - v.transpose() * sz * v).norm() < 1e-14);
+  }
+  CHECK_THROWS_AS(closed->sz_in_eigenbasis(5), std::logic_error);
   CHECK_THROWS_AS(grid.model(paper_spec(), 0).build(closed), std::logic_error);  // another delta
 }
 

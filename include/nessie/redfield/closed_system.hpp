@@ -7,6 +7,8 @@
 #include <nessie/redfield/eigenbasis.hpp>
 
 #include <memory>
+#include <mutex>
+#include <vector>
 
 namespace nessie {
 
@@ -22,12 +24,17 @@ class ClosedSystem {
   const SpinBasis& basis() const { return terms_->basis(); }
   const SparseOperator& hamiltonian() const { return hamiltonian_; }
   const Eigenbasis& eigenbasis() const { return eigenbasis_; }
+  // sz at `site` (1-based) in the eigenbasis, V^T sz V: a bath's coupling S_b, computed on first use (thread-safe)
+  // and then shared by every open system on this ring.
+  const Eigen::MatrixXd& sz_in_eigenbasis(int site) const;
 
  private:
   Ring ring_;
   std::shared_ptr<const RingTerms> terms_;
   SparseOperator hamiltonian_;
   Eigenbasis eigenbasis_;
+  mutable std::vector<Eigen::MatrixXd> sz_in_eigenbasis_;  // per site, filled on first use
+  std::unique_ptr<std::once_flag[]> sz_built_;
 };
 
 }  // namespace nessie

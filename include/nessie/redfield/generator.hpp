@@ -19,9 +19,12 @@ class RedfieldGenerator {
  public:
   // sz_operators[b] is S_b = sz at the site of baths[b], in the product basis; `hamiltonian` is H in the product
   // basis (sparse; it must outlive the generator, which reads it when the product-basis data are first needed), or
-  // null to rebuild it densely from the eigenbasis (small test systems).
+  // null to rebuild it densely from the eigenbasis (small test systems). `couplings_in_eigenbasis`: the S_b in the
+  // eigenbasis when the caller has them already (ClosedSystem::sz_in_eigenbasis, shared by a sweep's points);
+  // computed here when empty.
   RedfieldGenerator(const Eigenbasis& eigenbasis, const std::vector<Bath>& baths,
-                    const std::vector<SparseOperator>& sz_operators, const SparseOperator* hamiltonian = nullptr);
+                    const std::vector<SparseOperator>& sz_operators, const SparseOperator* hamiltonian = nullptr,
+                    std::vector<Eigen::MatrixXd> couplings_in_eigenbasis = {});
 
   int dimension() const { return static_cast<int>(energies_.size()); }
   const Eigen::VectorXd& energies() const { return energies_; }
