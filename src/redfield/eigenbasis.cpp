@@ -69,6 +69,7 @@ Eigenbasis::Eigenbasis(const Eigen::MatrixXd& hamiltonian) {
 
 std::vector<int> Eigenbasis::levels_in_sector(int up) const {
   std::vector<int> levels;
+  levels.reserve(static_cast<std::size_t>(dimension()));
   for (int i = 0; i < dimension(); ++i)
     if (sector_of(i) == up) levels.push_back(i);
   return levels;

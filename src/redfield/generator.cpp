@@ -58,7 +58,7 @@ RedfieldGenerator::RedfieldGenerator(const Eigenbasis& eigenbasis, const std::ve
         parts.st(n, m) = parts.s(n, m) * down;
       }
     }
-    parts.m = parts.s * parts.st;
+    parts.m.noalias() = parts.s * parts.st;
     parts.stacked.resize(2 * d, d);
     parts.stacked << parts.st, parts.m;
     // K_b^T = (S E St - E M)^T = St^T E S - M^T E   (S symmetric, E diagonal)
