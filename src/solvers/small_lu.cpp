@@ -52,21 +52,32 @@ bool SmallLu::factorize(const Eigen::Ref<const Eigen::MatrixXd>& a) {
 
 Eigen::VectorXd SmallLu::solve(const Eigen::VectorXd& b) const {
   Eigen::VectorXd x = b;
-  double* const y = x.data();
+  solve_in_place(x);
+  return x;
+}
+
+void SmallLu::solve_in_place(Eigen::Ref<Eigen::MatrixXd> b) const {
   const double* const data = lu_.data();
+  const Eigen::Index columns = b.cols();
   for (Eigen::Index j = 0; j < n_; ++j) {  // the row swaps and eliminations of factorize() in its order
-    std::swap(y[j], y[pivots_[static_cast<std::size_t>(j)]]);
+    const Eigen::Index p = pivots_[static_cast<std::size_t>(j)];
     const double* const column = data + j * stride_;
-    const double f = y[j];
-    for (Eigen::Index i = j + 1; i < n_; ++i) y[i] -= column[i] * f;
+    for (Eigen::Index c = 0; c < columns; ++c) {
+      double* const y = b.col(c).data();
+      std::swap(y[j], y[p]);
+      const double f = y[j];
+      for (Eigen::Index i = j + 1; i < n_; ++i) y[i] -= column[i] * f;
+    }
   }
   for (Eigen::Index j = n_ - 1; j >= 0; --j) {  // U x = y
     const double* const column = data + j * stride_;
-    y[j] /= column[j];
-    const double f = y[j];
-    for (Eigen::Index i = 0; i < j; ++i) y[i] -= column[i] * f;
+    for (Eigen::Index c = 0; c < columns; ++c) {
+      double* const y = b.col(c).data();
+      y[j] /= column[j];
+      const double f = y[j];
+      for (Eigen::Index i = 0; i < j; ++i) y[i] -= column[i] * f;
+    }
   }
-  return x;
 }
 
 }  // namespace nessie

@@ -32,15 +32,20 @@ constexpr double degenerate_rcond = 1e-11;
 // block would need z orthogonal to its singular direction to within 1e-8).
 constexpr double probe_rcond = 1e-9;
 
-template <class Lu>
-bool may_be_singular(const Lu& lu, Eigen::Index size, double norm1) {
+// The probe's right-hand side z (fixed, generic: no simple relation to the block's structure).
+const Eigen::VectorXd& probe_vector(Eigen::Index size) {
   thread_local Eigen::VectorXd z;
   if (z.size() != size) {
     z.resize(size);
     for (Eigen::Index i = 0; i < size; ++i)
       z(i) = 1.0 + std::fmod(0.6180339887498949 * static_cast<double>(i + 1), 1.0);
   }
-  const double inverse_norm_bound = lu.solve(z).template lpNorm<1>() / z.lpNorm<1>();
+  return z;
+}
+
+// From y = A^{-1} z for the probe vector z.
+bool probe_says_singular(const Eigen::Ref<const Eigen::VectorXd>& y, const Eigen::VectorXd& z, double norm1) {
+  const double inverse_norm_bound = y.lpNorm<1>() / z.lpNorm<1>();
   return !(1.0 / (norm1 * inverse_norm_bound) > probe_rcond);  // NaN or Inf: singular too
 }
 
@@ -48,15 +53,23 @@ bool may_be_singular(const Lu& lu, Eigen::Index size, double norm1) {
 // than one dimension. Small blocks (a sweep's points) are factorised by SmallLu; Eigen's PartialPivLU, in place in
 // `a`, takes the large ones and decides with its rcond() whenever the probe says the block may be singular.
 bool solve_if_regular(Eigen::MatrixXd& a, const Eigen::VectorXd& rhs, double norm1, Eigen::VectorXd& x) {
+  const Eigen::VectorXd& z = probe_vector(a.rows());
   if (a.rows() <= small_lu_max_size) {
     thread_local SmallLu small;
-    if (small.factorize(a) && !may_be_singular(small, a.rows(), norm1)) {
-      x = small.solve(rhs);
-      return true;
+    thread_local Eigen::MatrixXd solutions;  // [x, A^{-1} z], solved in one pass
+    if (small.factorize(a)) {
+      solutions.resize(a.rows(), 2);
+      solutions.col(0) = rhs;
+      solutions.col(1) = z;
+      small.solve_in_place(solutions);
+      if (!probe_says_singular(solutions.col(1), z, norm1)) {
+        x = solutions.col(0);
+        return true;
+      }
     }
   }
   const Eigen::PartialPivLU<Eigen::Ref<Eigen::MatrixXd>> lu(a);
-  if (may_be_singular(lu, a.rows(), norm1) && !(lu.rcond() > degenerate_rcond)) return false;
+  if (probe_says_singular(lu.solve(z), z, norm1) && !(lu.rcond() > degenerate_rcond)) return false;
   x = lu.solve(rhs);
   return true;
 }

@@ -17,6 +17,13 @@ TEST_CASE("SmallLu solves like Eigen's PartialPivLU", "[solvers]") {
     // Both are backward stable: the residuals are at rounding level, the solutions agree to the condition number.
     CHECK((a * x - b).norm() <= 1e-13 * a.norm() * x.norm());
     CHECK((x - expected).norm() <= 1e-13 / a.partialPivLu().rcond() * expected.norm());
+    // Several right-hand sides in one pass: the same arithmetic per column as one at a time.
+    Eigen::MatrixXd both(n, 2);
+    both << b, 2.0 * b + Eigen::VectorXd::Ones(n);
+    const Eigen::VectorXd second = lu.solve(both.col(1));
+    lu.solve_in_place(both);
+    CHECK(both.col(0) == x);
+    CHECK(both.col(1) == second);
     // A second factorisation reuses the storage.
     const Eigen::MatrixXd a2 = a.transpose();
     REQUIRE(lu.factorize(a2));

@@ -23,6 +23,8 @@ class SmallLu {
   Eigen::Index size() const { return n_; }
   // x = A^{-1} b.
   Eigen::VectorXd solve(const Eigen::VectorXd& b) const;
+  // B <- A^{-1} B for several right-hand sides at once (one pass over the factors, the columns' chains interleaved).
+  void solve_in_place(Eigen::Ref<Eigen::MatrixXd> b) const;
 
  private:
   Eigen::Index n_ = 0, stride_ = 0;
