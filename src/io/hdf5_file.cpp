@@ -432,7 +432,12 @@ void Hdf5File::write_whole_dataset(const std::string& path, hid_t file_type, hid
 
 void Hdf5File::write_dataset(const std::string& path, const std::vector<double>& data,
                              const std::vector<hsize_t>& shape) {
-  write_whole_dataset(path, H5T_IEEE_F64LE, H5T_NATIVE_DOUBLE, data.size(), shape, data.data());
+  write_dataset(path, data.data(), data.size(), shape);
+}
+
+void Hdf5File::write_dataset(const std::string& path, const double* data, std::size_t count,
+                             const std::vector<hsize_t>& shape) {
+  write_whole_dataset(path, H5T_IEEE_F64LE, H5T_NATIVE_DOUBLE, count, shape, data);
 }
 
 void Hdf5File::write_dataset(const std::string& path, const std::vector<long long>& data,

@@ -46,7 +46,7 @@ void write_sweep_file(const std::string& path, const SweepGrid& grid, const Mode
   write_common(file, grid, base, "nessie sweep", command_line);
   file.set_attribute("parameters", "method", method);
   for (const SweepTable::Column& c : results.columns())
-    file.write_dataset("results/" + c.name, c.values, grid_shape(grid, c.width));
+    file.write_dataset("results/" + c.name, c.values.data(), c.values.size(), grid_shape(grid, c.width));
   file.set_attribute("/", "status", std::string("complete"));
   file.close();
 }

@@ -23,8 +23,8 @@ SweepTable::SweepTable(std::size_t points, std::size_t levels, std::size_t baths
       layout.emplace_back(name, 0);
   // In the full space the sector of the k-th lowest level changes along a scan, so it is stored per point.
   layout.emplace_back("level_sectors", levels);
-  for (const auto& [name, width] : layout)
-    columns_.push_back({name, width, std::vector<double>(points * std::max<std::size_t>(width, 1))});
+  for (const auto& [name, width] : layout) columns_.push_back({name, width, {}});
+  for (Column& c : columns_) c.values.resize(points * std::max<std::size_t>(c.width, 1));  // uninitialised
 }
 
 const SweepTable::Column& SweepTable::column(const std::string& name) const {

@@ -84,6 +84,7 @@ class Hdf5File {
   // Whole datasets in row-major (C) order; an empty shape is a scalar. Intermediate groups are created and an
   // existing dataset of the same name is replaced.
   void write_dataset(const std::string& path, const std::vector<double>& data, const std::vector<hsize_t>& shape);
+  void write_dataset(const std::string& path, const double* data, std::size_t count, const std::vector<hsize_t>& shape);
   void write_dataset(const std::string& path, const std::vector<long long>& data,
                      const std::vector<hsize_t>& shape);
   void write_complex_dataset(const std::string& path, const std::vector<std::complex<double>>& data,
