@@ -1,6 +1,7 @@
 #include <nessie/baths/bath.hpp>
 
 #include <nessie/errors.hpp>
+#include <nessie/util/number_text.hpp>
 
 #include <cmath>
 #include <string>
@@ -11,11 +12,11 @@ Bath::Bath(int site, double temperature, double coupling, double cutoff)
     : site_(site), temperature_(temperature), coupling_(coupling), cutoff_(cutoff) {
   auto where = [site] { return "bath at site " + std::to_string(site); };  // built only for a message
   if (!(temperature > 0) || !std::isfinite(temperature))
-    throw InputError("--bath", where() + ": temperature must be > 0, got " + std::to_string(temperature));
+    throw InputError("--bath", where() + ": temperature must be > 0, got " + number_text(temperature));
   if (!(coupling >= 0) || !std::isfinite(coupling))
-    throw InputError("--gamma", where() + ": coupling gamma must be >= 0, got " + std::to_string(coupling));
+    throw InputError("--gamma", where() + ": coupling gamma must be >= 0, got " + number_text(coupling));
   if (!(cutoff > 0) || !std::isfinite(cutoff))
-    throw InputError("--cutoff", where() + ": cutoff frequency must be > 0, got " + std::to_string(cutoff));
+    throw InputError("--cutoff", where() + ": cutoff frequency must be > 0, got " + number_text(cutoff));
 }
 
 double Bath::spectral_density(double w) const { return coupling_ * w * std::exp(-std::abs(w) / cutoff_); }
