@@ -12,6 +12,7 @@
 
 #include <nessie/errors.hpp>
 #include <nessie/io/sweep_file.hpp>
+#include <nessie/model/ring.hpp>
 #include <nessie/sweep/point_solvers.hpp>
 #include <nessie/sweep/sweep.hpp>
 #include <nessie/sweep/sweep_table.hpp>
@@ -51,7 +52,7 @@ void write_csv(const std::string& path, const SweepGrid& grid, const ModelSpec& 
     fields.push_back({"local_heat_current_" + std::to_string(l), results.column("local_heat_currents"),
                       static_cast<std::size_t>(l - 1)});
   for (int l = 1; l <= base.sites; ++l)
-    fields.push_back({"spin_current_" + std::to_string(l) + "_" + std::to_string(l % base.sites + 1),
+    fields.push_back({"spin_current_" + std::to_string(l) + "_" + std::to_string(Ring::next_site(l, base.sites)),
                       results.column("spin_currents"), static_cast<std::size_t>(l - 1)});
   if (results.has_run())
     for (const char* name : {"distance_to_ness", "run_min_eigenvalue", "first_violation_time"})

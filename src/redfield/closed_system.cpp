@@ -27,10 +27,7 @@ const Eigen::MatrixXd& ClosedSystem::sz_in_eigenbasis(int site) const {
   if (site < 1 || site > ring_.sites()) throw std::logic_error("ClosedSystem: no site " + std::to_string(site));
   const std::size_t i = static_cast<std::size_t>(site - 1);
   std::call_once(sz_built_[i], [&] {
-    // sz is diagonal in the product basis: V^T diag(s) V
-    const Eigen::VectorXd signs = terms().sz(site).diagonal().real();
-    const Eigen::MatrixXd& v = eigenbasis_.vectors();
-    sz_in_eigenbasis_[i].noalias() = v.transpose() * (signs.asDiagonal() * v);
+    sz_in_eigenbasis_[i] = eigenbasis_.diagonal_to_eigenbasis(terms().sz(site).diagonal().real());
   });
   return sz_in_eigenbasis_[i];
 }

@@ -79,6 +79,12 @@ Eigen::MatrixXd Eigenbasis::to_eigenbasis(const Eigen::MatrixXd& a) const {
   return vectors_.transpose() * a * vectors_;
 }
 
+Eigen::MatrixXd Eigenbasis::diagonal_to_eigenbasis(const Eigen::VectorXd& diagonal) const {
+  Eigen::MatrixXd a;
+  a.noalias() = vectors_.transpose() * (diagonal.asDiagonal() * vectors_);
+  return a;
+}
+
 Eigen::MatrixXcd Eigenbasis::to_eigenbasis(const Eigen::MatrixXcd& a) const {
   return vectors_.transpose() * a * vectors_;
 }

@@ -37,15 +37,14 @@ RedfieldGenerator::RedfieldGenerator(const Eigenbasis& eigenbasis, const std::ve
       for (SparseOperator::InnerIterator it(s_product, col); it; ++it)
         if (it.row() != it.col() && it.value() != Complex(0)) couplings_diagonal_ = false;
   }
-  const Eigen::MatrixXd& v = eigenbasis.vectors();
   parts_.reserve(baths.size());
   for (std::size_t b = 0; b < baths.size(); ++b) {
     BathParts parts;
-    // S_b in the eigenbasis, V^T S_b V; for a diagonal S_b = diag(s) (sz) one product V^T (diag(s) V).
+    // S_b in the eigenbasis, V^T S_b V (one product V^T (diag(s) V) for a diagonal S_b = diag(s), sz).
     if (!couplings_in_eigenbasis.empty())
       parts.s = std::move(couplings_in_eigenbasis[b]);
     else if (couplings_diagonal_)
-      parts.s.noalias() = v.transpose() * (coupling_signs_[b].asDiagonal() * v);
+      parts.s = eigenbasis.diagonal_to_eigenbasis(coupling_signs_[b]);
     else
       parts.s = eigenbasis.to_eigenbasis(Eigen::MatrixXd(Eigen::SparseMatrix<double>(sz_operators[b].real())));
     parts.st.resize(d, d);

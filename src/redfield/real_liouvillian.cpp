@@ -5,7 +5,7 @@ namespace nessie {
 RealLiouvillian::RealLiouvillian(const RedfieldGenerator& generator) : coordinates_(generator.dimension()) {
   const int d = generator.dimension();
   const Eigen::Index size = coordinates_.size();
-  matrix_.resize(size, size);
+  Eigen::MatrixXd matrix(size, size);
   Eigen::VectorXd unit = Eigen::VectorXd::Zero(size);
   Eigen::MatrixXcd rho(d, d), drho(d, d);
   for (Eigen::Index c = 0; c < size; ++c) {
@@ -13,10 +13,10 @@ RealLiouvillian::RealLiouvillian(const RedfieldGenerator& generator) : coordinat
     coordinates_.unpack(unit, rho);
     // Linear over the reals, so column c is the image of the c-th unit vector.
     generator.apply(generator.to_eigenbasis(rho), drho);
-    coordinates_.pack(generator.to_product_basis(drho), matrix_.col(c));
+    coordinates_.pack(generator.to_product_basis(drho), matrix.col(c));
     unit[c] = 0.0;
   }
-  product_ = PaddedMatrix(matrix_);
+  product_ = PaddedMatrix(matrix);
 }
 
 }  // namespace nessie

@@ -26,6 +26,8 @@ class Eigenbasis {
   // A d x d real matrix from the product basis to this eigenbasis: V^T A V.
   Eigen::MatrixXd to_eigenbasis(const Eigen::MatrixXd& product_basis) const;
   Eigen::MatrixXcd to_eigenbasis(const Eigen::MatrixXcd& product_basis) const;
+  // The same for a matrix diagonal in the product basis, diag(s) (sz, a bath's coupling): V^T (diag(s) V).
+  Eigen::MatrixXd diagonal_to_eigenbasis(const Eigen::VectorXd& diagonal) const;
   Eigen::MatrixXcd to_product_basis(const Eigen::MatrixXcd& eigenbasis) const;
 
  private:

@@ -19,7 +19,6 @@ class RealLiouvillian {
   explicit RealLiouvillian(const RedfieldGenerator& generator);
 
   const HermitianCoordinates& coordinates() const { return coordinates_; }
-  const Eigen::MatrixXd& matrix() const { return matrix_; }
   int dimension() const { return coordinates_.dimension(); }
 
   // dx = A x (dx must not alias x).
@@ -30,8 +29,7 @@ class RealLiouvillian {
 
  private:
   HermitianCoordinates coordinates_;
-  Eigen::MatrixXd matrix_;
-  PaddedMatrix product_;  // matrix_ laid out for the product
+  PaddedMatrix product_;  // A, laid out for the product
 };
 
 }  // namespace nessie
