@@ -15,8 +15,10 @@
 //   RHS, per bath b with |up_b| product states having site b up and |down_b| = d - |up_b| down:
 //     two real products (|up| x d)(d x 2|down|) and (|down| x d)(d x 2|up|) (real and imaginary parts side by side),
 //     2 * 2 * |up| * d * |down| * 2 = 8 |up| d |down| flops  (= 2 d^3 when |up| = |down| = d/2);
-//   plus the sparse product H [Re rho | Im rho]: 2 flops per stored entry of H per column, 2 * nnz(H) * 2d
-//   = 4 nnz(H) d flops. The O(d^2) gathers, scatters and the final C + C^dagger are not counted.
+//   plus the product H [Re rho | Im rho], counted as sparse: 2 flops per stored entry of H per column,
+//   2 * nnz(H) * 2d = 4 nnz(H) d flops (up to d = 256 nessie does it as a dense product, 4 d^3 flops, which is the
+//   faster one there; see RedfieldGenerator::dense_hamiltonian_max_dimension). The O(d^2) gathers, scatters and the
+//   final C + C^dagger are not counted.
 #include <nessie/redfield/open_system.hpp>
 
 #include <Eigen/Dense>

@@ -71,12 +71,16 @@ RedfieldGenerator::RedfieldGenerator(const Eigenbasis& eigenbasis, const std::ve
 
 const RedfieldGenerator::ProductBasisData& RedfieldGenerator::product_data() const {
   std::call_once(product_data_built_, [this] {
-    if (hamiltonian_source_) {
+    const bool dense = dimension() <= dense_hamiltonian_max_dimension;
+    if (hamiltonian_source_ && dense)
       product_data_.hamiltonian = hamiltonian_source_->real();
-    } else {
-      const Eigen::MatrixXd h = vectors_ * energies_.asDiagonal() * vectors_.transpose();
-      product_data_.hamiltonian = h.sparseView();
-    }
+    else if (hamiltonian_source_)
+      product_data_.sparse_hamiltonian = hamiltonian_source_->real();
+    else if (dense)
+      product_data_.hamiltonian = vectors_ * energies_.asDiagonal() * vectors_.transpose();
+    else
+      product_data_.sparse_hamiltonian =
+          Eigen::MatrixXd(vectors_ * energies_.asDiagonal() * vectors_.transpose()).sparseView();
     for (std::size_t i = 0; i < parts_.size(); ++i) {
       ProductBath pb;
       const Eigen::VectorXd& signs = coupling_signs_[i];
@@ -113,7 +117,10 @@ void RedfieldGenerator::apply_product_hermitian(const Eigen::Ref<const Eigen::Ma
   // C = -i H rho: with H rho = a + i b, -i (a + i b) = b - i a.
   w.h_rho.resize(d, 2 * d);
   const ProductBasisData& product = product_data();
-  w.h_rho.noalias() = product.hamiltonian * parts;
+  if (product.hamiltonian.size() > 0)
+    w.h_rho.noalias() = product.hamiltonian * parts;
+  else
+    w.h_rho.noalias() = product.sparse_hamiltonian * parts;
   Eigen::MatrixXd& c_re = w.c_re;
   Eigen::MatrixXd& c_im = w.c_im;
   c_re = w.h_rho.rightCols(d);

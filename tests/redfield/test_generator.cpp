@@ -54,6 +54,21 @@ TEST_CASE("the product-basis fast path equals the eigenbasis generator", "[redfi
   }
 }
 
+TEST_CASE("the product-basis fast path with a sparse H (beyond its dense size) equals the eigenbasis generator",
+          "[redfield]") {
+  // 11 sites, 4 up: d = 330 > RedfieldGenerator::dense_hamiltonian_max_dimension, so H acts as a sparse matrix.
+  const OpenSystem system(Ring(11, 0.8, 1.7, {{1, 0.3}, {2, -1.2}, {7, 0.9}}), 4,
+                          std::vector<Bath>{Bath(1, 2.5, 0.03, 7.0), Bath(5, 0.7, 0.01, 12.0)});
+  const RedfieldGenerator& g = system.generator();
+  const int d = system.dimension();
+  REQUIRE(d > RedfieldGenerator::dense_hamiltonian_max_dimension);
+  const Eigen::MatrixXcd rho = random_hermitian(d, 4);
+  Eigen::MatrixXcd fast(d, d);
+  g.apply_product_hermitian(g.to_product_basis(rho), fast);
+  const Eigen::MatrixXcd expected = g(rho);
+  CHECK((g.to_eigenbasis(fast) - expected).norm() < 1e-12 * expected.norm());
+}
+
 TEST_CASE("bath dissipators add up to the dissipative part of the generator", "[redfield]") {
   const auto system = random_system(2);
   const int d = system->dimension();

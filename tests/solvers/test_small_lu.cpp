@@ -50,3 +50,32 @@ TEST_CASE("SmallLu needs its pivoting and reports exact singularity", "[solvers]
   singular.col(4).setZero();
   CHECK_FALSE(lu.factorize(singular));
 }
+
+TEST_CASE("SmallLu pivots on the first row of largest magnitude, as textbook partial pivoting does", "[solvers]") {
+  // A = [[I_k, C], [0, B]]: the first k steps pivot on the identity and leave B exactly as it is (their multipliers
+  // are 0), so step k chooses among B's first column, exactly as written; C, above the pivot row, is larger and
+  // must be ignored. B's first column holds its largest magnitude several times (both signs), in different 8-row
+  // blocks; the first of them must win.
+  const int n = 24;
+  SmallLu lu;
+  for (int k : {0, 3, 8, 13}) {
+    for (int first_tie : {0, 2, 7, 9}) {
+      const int m = n - k;
+      if (first_tie + 9 >= m) continue;
+      CAPTURE(k, first_tie);
+      Eigen::MatrixXd a = Eigen::MatrixXd::Zero(n, n);
+      a.topLeftCorner(k, k).setIdentity();
+      a.topRightCorner(k, m).setConstant(100.0);
+      Eigen::MatrixXd b = Eigen::MatrixXd::Identity(m, m);
+      for (int i = 0; i < m; ++i) b(i, 0) = 1.0 + (i % 3);  // entries 1..3
+      b(first_tie, 0) = -5.0;
+      b(first_tie + 9, 0) = 5.0;  // a tie one block further down
+      b(m - 1, 0) = -5.0;         // and in the last row, next to the padding
+      b(0, 1) = 1.0;              // keep B regular whichever row comes first
+      a.bottomRightCorner(m, m) = b;
+      REQUIRE(lu.factorize(a));
+      for (int j = 0; j < k; ++j) CHECK(lu.pivots()[static_cast<std::size_t>(j)] == j);
+      CHECK(lu.pivots()[static_cast<std::size_t>(k)] == k + first_tie);
+    }
+  }
+}

@@ -27,7 +27,8 @@ std::string right_hand_side_name(RightHandSide kind);  // "auto", "dense", "matr
 RightHandSide right_hand_side_from_name(const std::string& name);  // InputError("--rhs") if unknown
 // The dense product costs d^4 multiply-adds against about 2 n_baths d^3 for the matrix-free one, whose fixed overhead
 // dominates for small d. Measured per right-hand side (`nessie run --t-end 100 --dt-out 50 --positivity outputs
-// --rhs ...`, two baths): d = 6: 0.37 vs 2.0 us, d = 10: 1.3 vs 2.7 us, d = 15: 6.8 vs 5.6 us, d = 20: 16 vs 10 us.
+// --rhs ...`, two baths, wall time per right-hand side including the stepper's own work): d = 6: 0.14 vs 1.1 us,
+// d = 10: 1.0 vs 2.0 us, d = 15: 4.4 vs 4.2 us, d = 20: 14.7 vs 6.6 us.
 constexpr int dense_rhs_max_dimension = 12;
 RightHandSide resolve_right_hand_side(RightHandSide kind, int dimension);  // never automatic
 

@@ -21,6 +21,8 @@ class SmallLu {
   bool factorize(const Eigen::Ref<const Eigen::MatrixXd>& a);
 
   Eigen::Index size() const { return n_; }
+  // Row k was swapped with row pivots()[k] at step k: the first row of largest |entry| in column k from row k on.
+  const std::vector<Eigen::Index>& pivots() const { return pivots_; }
   // x = A^{-1} b.
   Eigen::VectorXd solve(const Eigen::VectorXd& b) const;
   // B <- A^{-1} B for several right-hand sides at once (one pass over the factors, the columns' chains interleaved).
