@@ -5,6 +5,26 @@
 
 namespace nessie {
 
+namespace {
+using Block = Eigen::Matrix<double, 8, 1>;
+// column[i] -= l[i] * column[k] in `columns` consecutive columns, rows [start, start + 8 B), with the B blocks of l
+// loaded once into registers: 9.7 -> 6.2 thousand cycles for the factorisation at n = 36 (a sweep's block), where
+// each column's loop over its few blocks cost as much in reloads of l and loop overhead as in multiply-adds.
+template <int B>
+void update_columns(double* column, Eigen::Index stride, Eigen::Index columns, Eigen::Index k, Eigen::Index start,
+                    const double* l) {
+  Block lb[B];
+  for (int b = 0; b < B; ++b) lb[b] = Eigen::Map<const Block>(l + start + 8 * b);
+  for (Eigen::Index j = 0; j < columns; ++j, column += stride) {
+    const double factor = column[k];
+    for (int b = 0; b < B; ++b) {
+      Eigen::Map<Block> part(column + start + 8 * b);
+      part -= lb[b] * factor;
+    }
+  }
+}
+}  // namespace
+
 bool SmallLu::factorize(const Eigen::Ref<const Eigen::MatrixXd>& a) {
   n_ = a.rows();
   stride_ = (n_ + 7) / 8 * 8;
@@ -52,10 +72,39 @@ bool SmallLu::factorize(const Eigen::Ref<const Eigen::MatrixXd>& a) {
       l[i] = i > k ? pivot_column[i] * inverse : 0.0;
       if (i > k) pivot_column[i] = l[i];
     }
-    for (Eigen::Index j = k + 1; j < n_; ++j) {
-      double* const column = data + j * stride_;
-      const double factor = column[k];
-      for (Eigen::Index i = update_start; i < stride_; ++i) column[i] -= l[i] * factor;
+    const Eigen::Index blocks = (stride_ - update_start) / 8;
+    double* const first = data + (k + 1) * stride_;
+    switch (blocks) {
+      case 1:
+        update_columns<1>(first, stride_, n_ - k - 1, k, update_start, l);
+        break;
+      case 2:
+        update_columns<2>(first, stride_, n_ - k - 1, k, update_start, l);
+        break;
+      case 3:
+        update_columns<3>(first, stride_, n_ - k - 1, k, update_start, l);
+        break;
+      case 4:
+        update_columns<4>(first, stride_, n_ - k - 1, k, update_start, l);
+        break;
+      case 5:
+        update_columns<5>(first, stride_, n_ - k - 1, k, update_start, l);
+        break;
+      case 6:
+        update_columns<6>(first, stride_, n_ - k - 1, k, update_start, l);
+        break;
+      case 7:
+        update_columns<7>(first, stride_, n_ - k - 1, k, update_start, l);
+        break;
+      case 8:
+        update_columns<8>(first, stride_, n_ - k - 1, k, update_start, l);
+        break;
+      default:  // more than 64 rows
+        for (Eigen::Index j = k + 1; j < n_; ++j) {
+          double* const column = data + j * stride_;
+          const double factor = column[k];
+          for (Eigen::Index i = update_start; i < stride_; ++i) column[i] -= l[i] * factor;
+        }
     }
   }
   return regular;
