@@ -23,6 +23,13 @@ void update_columns(double* column, Eigen::Index stride, Eigen::Index columns, E
     }
   }
 }
+
+// The kernels by number of blocks (1 to 8: up to 64 rows, the sizes SmallLu is used for).
+using ColumnUpdateKernel = void (*)(double*, Eigen::Index, Eigen::Index, Eigen::Index, Eigen::Index, const double*);
+constexpr Eigen::Index max_kernel_blocks = 8;
+constexpr ColumnUpdateKernel column_update_kernels[max_kernel_blocks + 1] = {
+    nullptr,           update_columns<1>, update_columns<2>, update_columns<3>, update_columns<4>,
+    update_columns<5>, update_columns<6>, update_columns<7>, update_columns<8>};
 }  // namespace
 
 bool SmallLu::factorize(const Eigen::Ref<const Eigen::MatrixXd>& a) {
@@ -73,38 +80,15 @@ bool SmallLu::factorize(const Eigen::Ref<const Eigen::MatrixXd>& a) {
       if (i > k) pivot_column[i] = l[i];
     }
     const Eigen::Index blocks = (stride_ - update_start) / 8;
-    double* const first = data + (k + 1) * stride_;
-    switch (blocks) {
-      case 1:
-        update_columns<1>(first, stride_, n_ - k - 1, k, update_start, l);
-        break;
-      case 2:
-        update_columns<2>(first, stride_, n_ - k - 1, k, update_start, l);
-        break;
-      case 3:
-        update_columns<3>(first, stride_, n_ - k - 1, k, update_start, l);
-        break;
-      case 4:
-        update_columns<4>(first, stride_, n_ - k - 1, k, update_start, l);
-        break;
-      case 5:
-        update_columns<5>(first, stride_, n_ - k - 1, k, update_start, l);
-        break;
-      case 6:
-        update_columns<6>(first, stride_, n_ - k - 1, k, update_start, l);
-        break;
-      case 7:
-        update_columns<7>(first, stride_, n_ - k - 1, k, update_start, l);
-        break;
-      case 8:
-        update_columns<8>(first, stride_, n_ - k - 1, k, update_start, l);
-        break;
-      default:  // more than 64 rows
-        for (Eigen::Index j = k + 1; j < n_; ++j) {
-          double* const column = data + j * stride_;
-          const double factor = column[k];
-          for (Eigen::Index i = update_start; i < stride_; ++i) column[i] -= l[i] * factor;
-        }
+    if (k + 1 == n_) break;  // no columns left (and possibly no whole block below the last row)
+    if (blocks <= max_kernel_blocks) {
+      column_update_kernels[blocks](data + (k + 1) * stride_, stride_, n_ - k - 1, k, update_start, l);
+    } else {  // more than 64 rows
+      for (Eigen::Index j = k + 1; j < n_; ++j) {
+        double* const column = data + j * stride_;
+        const double factor = column[k];
+        for (Eigen::Index i = update_start; i < stride_; ++i) column[i] -= l[i] * factor;
+      }
     }
   }
   return regular;
