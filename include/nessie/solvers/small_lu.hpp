@@ -3,7 +3,9 @@
 // act on columns k.. only), stored with its columns padded to a multiple of 8 rows so that every update of the
 // trailing matrix runs as whole 8-wide multiply-adds from an aligned row. For the sector blocks of the direct NESS
 // at a sweep's points (36 x 36 for the paper's ring), where Eigen's blocked PartialPivLU spends much of its time on
-// the bookkeeping of its blocks and tails: 4.8 against 6.2 us for the factorisation and two solves at n = 36.
+// the bookkeeping of its blocks and tails. `bench_small_lu`, factorisation and two solves against PartialPivLU,
+// interleaved: n = 36 5.1 against 8.8 us, n = 64 13.5 against 23.4 us (session 5; the two timings move together
+// with the machine's speed, their ratio 1.7 much less).
 #include <Eigen/Dense>
 
 #include <vector>
@@ -11,7 +13,7 @@
 namespace nessie {
 
 // Up to this many unknowns (8 levels) the direct NESS factorises with SmallLu, beyond with Eigen's blocked
-// PartialPivLU, which is faster from about 100 on (`bench_small_lu`, docs/performance.md).
+// PartialPivLU, which is as fast at 100 and faster from about 200 on (`bench_small_lu`, docs/performance.md).
 constexpr Eigen::Index small_lu_max_size = 64;
 
 class SmallLu {
