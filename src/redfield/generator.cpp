@@ -71,16 +71,12 @@ RedfieldGenerator::RedfieldGenerator(const Eigenbasis& eigenbasis, const std::ve
 
 const RedfieldGenerator::ProductBasisData& RedfieldGenerator::product_data() const {
   std::call_once(product_data_built_, [this] {
-    const bool dense = dimension() <= dense_hamiltonian_max_dimension;
-    if (hamiltonian_source_ && dense)
-      product_data_.hamiltonian = hamiltonian_source_->real();
-    else if (hamiltonian_source_)
-      product_data_.sparse_hamiltonian = hamiltonian_source_->real();
-    else if (dense)
-      product_data_.hamiltonian = vectors_ * energies_.asDiagonal() * vectors_.transpose();
+    Eigen::MatrixXd h = hamiltonian_source_ ? Eigen::MatrixXd(hamiltonian_source_->real())
+                                            : Eigen::MatrixXd(vectors_ * energies_.asDiagonal() * vectors_.transpose());
+    if (dimension() <= dense_hamiltonian_max_dimension)
+      product_data_.hamiltonian = std::move(h);
     else
-      product_data_.sparse_hamiltonian =
-          Eigen::MatrixXd(vectors_ * energies_.asDiagonal() * vectors_.transpose()).sparseView();
+      product_data_.sparse_hamiltonian = h.sparseView();
     for (std::size_t i = 0; i < parts_.size(); ++i) {
       ProductBath pb;
       const Eigen::VectorXd& signs = coupling_signs_[i];

@@ -79,8 +79,8 @@ bool SmallLu::factorize(const Eigen::Ref<const Eigen::MatrixXd>& a) {
       l[i] = i > k ? pivot_column[i] * inverse : 0.0;
       if (i > k) pivot_column[i] = l[i];
     }
-    const Eigen::Index blocks = (stride_ - update_start) / 8;
     if (k + 1 == n_) break;  // no columns left (and possibly no whole block below the last row)
+    const Eigen::Index blocks = (stride_ - update_start) / 8;
     if (blocks <= max_kernel_blocks) {
       column_update_kernels[blocks](data + (k + 1) * stride_, stride_, n_ - k - 1, k, update_start, l);
     } else {  // more than 64 rows
