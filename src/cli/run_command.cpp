@@ -137,6 +137,7 @@ int run_command(const std::vector<std::string>& args, const std::string& command
   io::Hdf5File& h5 = file.file();
   h5.set_attribute("parameters", "stepper", stepper_name(settings.stepper));
   h5.set_attribute("parameters", "rhs", run.rhs);
+  h5.set_attribute("parameters", "frame", run.frame);
   h5.set_attribute("parameters", "gap", run.gap);
   h5.set_attribute("parameters", "atol", run.atol);
   h5.set_attribute("parameters", "rtol", run.rtol);
@@ -162,7 +163,7 @@ int run_command(const std::vector<std::string>& args, const std::string& command
   if (gap_computed)
     gap_future = std::async(std::thread::hardware_concurrency() > 1 ? std::launch::async : std::launch::deferred,
                             [&system] { return find_spectral_gap(system.eigenbasis(), system.generator()); });
-  Propagator propagator(system.generator(), settings);
+  Propagator propagator(system.generator(), settings, steady.rho);
   SolverStatistics stats;
   try {
     stats = propagator.propagate(rho, times, recorder, &interrupt);
@@ -201,6 +202,7 @@ int run_command(const std::vector<std::string>& args, const std::string& command
   h5.create_group("checks");
   h5.set_attribute("solver", "stepper", stepper_name(settings.stepper));
   h5.set_attribute("solver", "right_hand_side", right_hand_side_name(stats.right_hand_side));
+  h5.set_attribute("solver", "frame", frame_name(stats.frame));
   h5.set_attribute("solver", "accepted_steps", stats.accepted_steps);
   h5.set_attribute("solver", "rejected_steps", stats.rejected_steps);
   h5.set_attribute("solver", "rhs_evaluations", stats.rhs_evaluations);
@@ -261,6 +263,7 @@ int run_command(const std::vector<std::string>& args, const std::string& command
                        {"violation_duration", positivity.violation_duration()}};
     j["solver"] = {{"stepper", stepper_name(settings.stepper)},
                    {"right_hand_side", right_hand_side_name(stats.right_hand_side)},
+                   {"frame", frame_name(stats.frame)},
                    {"atol", run.atol},
                    {"rtol", run.rtol},
                    {"accepted_steps", stats.accepted_steps},
@@ -302,8 +305,9 @@ int run_command(const std::vector<std::string>& args, const std::string& command
       std::printf("positivity: no eigenvalue below %.0e (checked at every %s; smallest %.3e at t = %g)\n",
                   positivity.threshold(), positivity_mode == "steps" ? "step" : "output time", positivity.most_negative(),
                   positivity.most_negative_time());
-    std::printf("solver: %ld accepted steps, %ld rejected, %ld right-hand sides (%s), %.3f s\n", stats.accepted_steps,
-                stats.rejected_steps, stats.rhs_evaluations, right_hand_side_name(stats.right_hand_side).c_str(),
+    std::printf("solver: %ld accepted steps, %ld rejected, %ld right-hand sides (%s, %s frame), %.3f s\n",
+                stats.accepted_steps, stats.rejected_steps, stats.rhs_evaluations,
+                right_hand_side_name(stats.right_hand_side).c_str(), frame_name(stats.frame).c_str(),
                 stats.wall_seconds);
   }
   if (interrupted) {

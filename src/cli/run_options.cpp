@@ -9,17 +9,20 @@ namespace po = boost::program_options;
 namespace nessie::cli {
 
 void add_integration_options(po::options_description& description, RunOptions& o) {
-  description.add_options()
-      ("initial", po::value(&o.initial)->default_value(o.initial),
-       "initial state: ground, mixed, thermal:T, a product state like udud (site 1 first), or file:PATH")
-      ("t-end", po::value(&o.t_end)->default_value(o.t_end), "final time")
-      ("stepper", po::value(&o.stepper)->default_value(o.stepper), "dopri5, cash-karp54, fehlberg78 or bulirsch-stoer")
-      ("atol", po::value(&o.atol)->default_value(o.atol), "absolute error tolerance per step")
-      ("rtol", po::value(&o.rtol)->default_value(o.rtol), "relative error tolerance per step")
-      ("max-steps", po::value(&o.max_steps)->default_value(o.max_steps), "give up after this many steps (exit 3)")
-      ("rhs", po::value(&o.rhs)->default_value(o.rhs),
-       "right-hand side: dense (one real d^2 x d^2 matrix), matrix-free (a few d x d products) or auto (dense up to "
-       "d = 12)");
+  description.add_options()(
+      "initial", po::value(&o.initial)->default_value(o.initial),
+      "initial state: ground, mixed, thermal:T, a product state like udud (site 1 first), or file:PATH")(
+      "t-end", po::value(&o.t_end)->default_value(o.t_end), "final time")(
+      "stepper", po::value(&o.stepper)->default_value(o.stepper), "dopri5, cash-karp54, fehlberg78 or bulirsch-stoer")(
+      "atol", po::value(&o.atol)->default_value(o.atol), "absolute error tolerance per step")(
+      "rtol", po::value(&o.rtol)->default_value(o.rtol), "relative error tolerance per step")(
+      "max-steps", po::value(&o.max_steps)->default_value(o.max_steps), "give up after this many steps (exit 3)")(
+      "rhs", po::value(&o.rhs)->default_value(o.rhs),
+      "right-hand side: dense (one real d^2 x d^2 matrix), matrix-free (a few d x d products) or auto (dense up to "
+      "d = 12)")(
+      "frame", po::value(&o.frame)->default_value(o.frame),
+      "what the stepper integrates: interaction (the deviation from the direct NESS, rotated with H: the coherent "
+      "motion exact, far fewer steps) or lab (rho itself)");
 }
 
 void add_output_time_options(po::options_description& description, RunOptions& o) {
@@ -54,6 +57,7 @@ IntegrationSettings integration_settings(const RunOptions& o) {
   settings.relative_tolerance = o.rtol;
   settings.max_steps = o.max_steps;
   settings.right_hand_side = right_hand_side_from_name(o.rhs);
+  settings.frame = frame_from_name(o.frame);
   return settings;
 }
 

@@ -23,9 +23,10 @@ struct RunOptions {
   std::string positivity = "auto";
   std::string gap = "auto";
   std::string rhs = "auto";
+  std::string frame = "interaction";
 };
 
-// --initial, --t-end, --stepper, --atol, --rtol, --max-steps, --rhs.
+// --initial, --t-end, --stepper, --atol, --rtol, --max-steps, --rhs, --frame.
 void add_integration_options(boost::program_options::options_description& description, RunOptions& options);
 // --dt-out, --log-times, --t-first, --until-steady, --save-rho, --positivity, --gap (only `nessie run` records time
 // series and checks them).

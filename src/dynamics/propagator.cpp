@@ -16,19 +16,24 @@ namespace odeint = boost::numeric::odeint;
 
 namespace {
 
-// The matrix-free right-hand side: rho column-stacked in the product basis.
+// A route is one way of writing the state for odeint: initial(rho, t0) makes the state from rho (eigenbasis) at the
+// first time, eigenbasis(x, t) gives rho back, step_view(x, t) gives rho in whatever basis is cheapest (for the
+// positivity check after each step), system() is the odeint system.
+
+// Lab frame, matrix-free right-hand side: rho column-stacked in the product basis.
 class ProductBasisRoute {
  public:
   using State = OdeState;
   explicit ProductBasisRoute(const RedfieldGenerator& generator) : generator_(generator), system_(generator) {}
-  State initial(const Eigen::MatrixXcd& rho_eigenbasis) const {
+  State initial(const Eigen::MatrixXcd& rho_eigenbasis, double /*t*/) const {
     const Eigen::MatrixXcd rho = generator_.to_product_basis(rho_eigenbasis);
     return Eigen::Map<const State>(rho.data(), rho.size());
   }
-  Eigen::MatrixXcd eigenbasis(const State& x) const { return generator_.to_eigenbasis(as_matrix(x)); }
-  Eigen::Map<const Eigen::MatrixXcd> step_view(const State& x) { return as_matrix(x); }
+  Eigen::MatrixXcd eigenbasis(const State& x, double /*t*/) const { return generator_.to_eigenbasis(as_matrix(x)); }
+  Eigen::Map<const Eigen::MatrixXcd> step_view(const State& x, double /*t*/) { return as_matrix(x); }
   RedfieldSystem& system() { return system_; }
   static constexpr RightHandSide kind = RightHandSide::matrix_free;
+  static constexpr Frame frame = Frame::lab;
 
  private:
   Eigen::Map<const Eigen::MatrixXcd> as_matrix(const State& x) const {
@@ -38,26 +43,27 @@ class ProductBasisRoute {
   RedfieldSystem system_;
 };
 
-// The dense right-hand side: the Hermitian coordinates of rho in the product basis (the basis also sets what the
-// error control measures; in the product basis it takes the same steps as the matrix-free route).
+// Lab frame, dense right-hand side: the Hermitian coordinates of rho in the product basis (the basis also sets what
+// the error control measures; in the product basis it takes the same steps as the matrix-free route).
 class DenseRoute {
  public:
   using State = DenseOdeState;
   explicit DenseRoute(const RedfieldGenerator& generator)
       : generator_(generator), liouvillian_(generator), system_(liouvillian_),
         view_(generator.dimension(), generator.dimension()) {}
-  State initial(const Eigen::MatrixXcd& rho_eigenbasis) const {
+  State initial(const Eigen::MatrixXcd& rho_eigenbasis, double /*t*/) const {
     return liouvillian_.coordinates().pack(generator_.to_product_basis(rho_eigenbasis));
   }
-  Eigen::MatrixXcd eigenbasis(const State& x) const {
+  Eigen::MatrixXcd eigenbasis(const State& x, double /*t*/) const {
     return generator_.to_eigenbasis(liouvillian_.coordinates().unpack(x));
   }
-  const Eigen::MatrixXcd& step_view(const State& x) {
+  const Eigen::MatrixXcd& step_view(const State& x, double /*t*/) {
     liouvillian_.coordinates().unpack(x, view_);
     return view_;
   }
   DenseRedfieldSystem& system() { return system_; }
   static constexpr RightHandSide kind = RightHandSide::dense;
+  static constexpr Frame frame = Frame::lab;
 
  private:
   const RedfieldGenerator& generator_;
@@ -66,18 +72,83 @@ class DenseRoute {
   Eigen::MatrixXcd view_;
 };
 
+// Interaction frame, matrix-free right-hand side: sigma column-stacked in the eigenbasis.
+class InteractionRoute {
+ public:
+  using State = OdeState;
+  InteractionRoute(const RedfieldGenerator& generator, const Eigen::MatrixXcd& reference)
+      : d_(generator.dimension()), frame_(generator, reference), system_(generator, frame_), view_(d_, d_) {}
+  State initial(const Eigen::MatrixXcd& rho_eigenbasis, double t) {
+    State x(static_cast<Eigen::Index>(d_) * d_);
+    frame_.from_lab(rho_eigenbasis, t, as_matrix(x));
+    return x;
+  }
+  Eigen::MatrixXcd eigenbasis(const State& x, double t) {
+    Eigen::MatrixXcd rho(d_, d_);
+    frame_.to_lab(as_matrix(x), t, rho);
+    return rho;
+  }
+  const Eigen::MatrixXcd& step_view(const State& x, double t) {
+    frame_.to_lab(as_matrix(x), t, view_);
+    return view_;
+  }
+  InteractionRedfieldSystem& system() { return system_; }
+  static constexpr RightHandSide kind = RightHandSide::matrix_free;
+  static constexpr Frame frame = Frame::interaction;
+
+ private:
+  Eigen::Map<const Eigen::MatrixXcd> as_matrix(const State& x) const {
+    return Eigen::Map<const Eigen::MatrixXcd>(x.data(), d_, d_);
+  }
+  Eigen::Map<Eigen::MatrixXcd> as_matrix(State& x) const { return Eigen::Map<Eigen::MatrixXcd>(x.data(), d_, d_); }
+  int d_;
+  InteractionFrame frame_;
+  InteractionRedfieldSystem system_;
+  Eigen::MatrixXcd view_;
+};
+
+// Interaction frame, dense right-hand side: the Hermitian coordinates of sigma in the eigenbasis.
+class DenseInteractionRoute {
+ public:
+  using State = DenseOdeState;
+  DenseInteractionRoute(const RedfieldGenerator& generator, const Eigen::MatrixXcd& reference)
+      : d_(generator.dimension()),
+        dissipator_(RealLiouvillian::dissipator_in_eigenbasis(generator)),
+        frame_(generator, reference),
+        system_(dissipator_, frame_),
+        sigma_(d_, d_),
+        view_(d_, d_) {}
+  State initial(const Eigen::MatrixXcd& rho_eigenbasis, double t) {
+    frame_.from_lab(rho_eigenbasis, t, sigma_);
+    return dissipator_.coordinates().pack(sigma_);
+  }
+  Eigen::MatrixXcd eigenbasis(const State& x, double t) { return step_view(x, t); }
+  const Eigen::MatrixXcd& step_view(const State& x, double t) {
+    dissipator_.coordinates().unpack(x, sigma_);
+    frame_.to_lab(sigma_, t, view_);
+    return view_;
+  }
+  DenseInteractionRedfieldSystem& system() { return system_; }
+  static constexpr RightHandSide kind = RightHandSide::dense;
+  static constexpr Frame frame = Frame::interaction;
+
+ private:
+  int d_;
+  RealLiouvillian dissipator_;
+  InteractionFrame frame_;
+  DenseInteractionRedfieldSystem system_;
+  Eigen::MatrixXcd sigma_, view_;
+};
+
 // Steps `x` from times[0] through every output time with a controlled stepper's try_step.
 template <class Stepper, class Route>
 void integrate(Stepper stepper, Route& route, typename Route::State& x, const std::vector<double>& times,
-               const IntegrationSettings& settings, double bandwidth, SolverStatistics& stats,
-               OutputObserver& observer, const std::atomic<bool>* interrupt, double& stopped_at, bool& interrupted) {
+               const IntegrationSettings& settings, double max_step, SolverStatistics& stats, OutputObserver& observer,
+               const std::atomic<bool>* interrupt, double& stopped_at, bool& interrupted) {
   double t = times.front();
-  const double max_step = settings.max_step_scale > 0 && bandwidth > 0
-                              ? settings.max_step_scale * stability_limit(settings.stepper) / bandwidth
-                              : std::numeric_limits<double>::infinity();
   double dt = std::min(settings.initial_step, max_step);
   stopped_at = t;
-  if (observer.observe(t, route.eigenbasis(x))) return;
+  if (observer.observe(t, route.eigenbasis(x, t))) return;
   for (std::size_t k = 1; k < times.size(); ++k) {
     const double target = times[k];
     while (t < target) {
@@ -101,7 +172,7 @@ void integrate(Stepper stepper, Route& route, typename Route::State& x, const st
         if (!x.allFinite())
           throw NumericalError("the state became non-finite at t = " + number_text(t) +
                                " (try smaller --atol/--rtol or another --stepper)");
-        observer.observe_step(t, route.step_view(x));
+        observer.observe_step(t, route.step_view(x, t));
       } else {
         ++stats.rejected_steps;
         dt = step;  // the controller's smaller step
@@ -114,19 +185,19 @@ void integrate(Stepper stepper, Route& route, typename Route::State& x, const st
     }
     stats.last_step = dt;
     stopped_at = t;
-    if (observer.observe(t, route.eigenbasis(x))) return;
+    if (observer.observe(t, route.eigenbasis(x, t))) return;
   }
 }
 
 // The chosen stepper on the chosen route; rho (eigenbasis) is replaced by the last state reached.
 template <class Route>
 void integrate_route(Route& route, Eigen::MatrixXcd& rho, const std::vector<double>& times,
-                     const IntegrationSettings& settings, double bandwidth, SolverStatistics& stats,
+                     const IntegrationSettings& settings, double max_step, SolverStatistics& stats,
                      OutputObserver& observer, const std::atomic<bool>* interrupt, double& stopped_at,
                      bool& interrupted) {
   using State = typename Route::State;
   using Algebra = odeint::vector_space_algebra;
-  State x = route.initial(rho);
+  State x = route.initial(rho, times.front());
   const double atol = settings.absolute_tolerance, rtol = settings.relative_tolerance;
   // The controlled stepper with the route's error measure (error_checkers.hpp).
   auto controlled = [&](auto stepper) {
@@ -138,7 +209,7 @@ void integrate_route(Route& route, Eigen::MatrixXcd& rho, const std::vector<doub
       return odeint::controlled_runge_kutta<Stepper, ComplexErrorChecker>(ComplexErrorChecker(atol, rtol));
   };
   auto run = [&](auto stepper) {
-    integrate(std::move(stepper), route, x, times, settings, bandwidth, stats, observer, interrupt, stopped_at,
+    integrate(std::move(stepper), route, x, times, settings, max_step, stats, observer, interrupt, stopped_at,
               interrupted);
   };
   switch (settings.stepper) {
@@ -157,7 +228,8 @@ void integrate_route(Route& route, Eigen::MatrixXcd& rho, const std::vector<doub
   }
   stats.rhs_evaluations = route.system().evaluations();
   stats.right_hand_side = Route::kind;
-  rho = route.eigenbasis(x);
+  stats.frame = Route::frame;
+  rho = route.eigenbasis(x, stopped_at);
 }
 
 }  // namespace
@@ -182,6 +254,14 @@ RightHandSide resolve_right_hand_side(RightHandSide kind, int dimension) {
   return dimension <= dense_rhs_max_dimension ? RightHandSide::dense : RightHandSide::matrix_free;
 }
 
+std::string frame_name(Frame frame) { return frame == Frame::interaction ? "interaction" : "lab"; }
+
+Frame frame_from_name(const std::string& name) {
+  for (Frame f : {Frame::interaction, Frame::lab})
+    if (frame_name(f) == name) return f;
+  throw InputError("--frame", "unknown frame '" + name + "' (interaction, lab)");
+}
+
 std::string stepper_name(StepperKind kind) {
   switch (kind) {
     case StepperKind::dopri5: return "dopri5";
@@ -192,7 +272,10 @@ std::string stepper_name(StepperKind kind) {
   return "?";
 }
 
-double stability_limit(StepperKind kind) { return kind == StepperKind::fehlberg78 ? 2.5 : 1.0; }
+double stability_limit(StepperKind kind, Frame frame) {
+  if (kind == StepperKind::fehlberg78) return 2.5;
+  return frame == Frame::interaction ? 4.0 : 1.0;
+}
 
 StepperKind stepper_from_name(const std::string& name) {
   for (StepperKind k : {StepperKind::dopri5, StepperKind::cash_karp54, StepperKind::fehlberg78,
@@ -201,8 +284,8 @@ StepperKind stepper_from_name(const std::string& name) {
   throw InputError("--stepper", "unknown stepper '" + name + "' (dopri5, cash-karp54, fehlberg78, bulirsch-stoer)");
 }
 
-Propagator::Propagator(const RedfieldGenerator& generator, IntegrationSettings settings)
-    : generator_(generator), settings_(settings) {
+Propagator::Propagator(const RedfieldGenerator& generator, IntegrationSettings settings, Eigen::MatrixXcd reference)
+    : generator_(generator), settings_(settings), reference_(std::move(reference)) {
   if (!(settings.absolute_tolerance > 0)) throw InputError("--atol", "must be > 0");
   if (!(settings.relative_tolerance > 0)) throw InputError("--rtol", "must be > 0");
   if (settings.max_steps < 1) throw InputError("--max-steps", "must be >= 1");
@@ -215,12 +298,28 @@ SolverStatistics Propagator::propagate(Eigen::MatrixXcd& rho, const std::vector<
   const auto start = std::chrono::steady_clock::now();
   const Eigen::VectorXd& e = generator_.energies();
   const double bandwidth = e.size() > 1 ? e.maxCoeff() - e.minCoeff() : 0.0;  // omega_max
-  if (resolve_right_hand_side(settings_.right_hand_side, generator_.dimension()) == RightHandSide::dense) {
+  const bool interaction = settings_.frame == Frame::interaction;
+  const double max_step =
+      settings_.max_step_scale > 0 && bandwidth > 0
+          ? settings_.max_step_scale * stability_limit(settings_.stepper, settings_.frame) / bandwidth
+          : std::numeric_limits<double>::infinity();
+  stats.max_step = max_step;
+  auto run = [&](auto& route) {
+    integrate_route(route, rho, times, settings_, max_step, stats, observer, interrupt, stopped_at_, interrupted_);
+  };
+  const bool dense = resolve_right_hand_side(settings_.right_hand_side, generator_.dimension()) == RightHandSide::dense;
+  if (interaction && dense) {
+    DenseInteractionRoute route(generator_, reference_);
+    run(route);
+  } else if (interaction) {
+    InteractionRoute route(generator_, reference_);
+    run(route);
+  } else if (dense) {
     DenseRoute route(generator_);
-    integrate_route(route, rho, times, settings_, bandwidth, stats, observer, interrupt, stopped_at_, interrupted_);
+    run(route);
   } else {
     ProductBasisRoute route(generator_);
-    integrate_route(route, rho, times, settings_, bandwidth, stats, observer, interrupt, stopped_at_, interrupted_);
+    run(route);
   }
   stats.wall_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   return stats;

@@ -19,4 +19,24 @@ RealLiouvillian::RealLiouvillian(const RedfieldGenerator& generator) : coordinat
   product_ = PaddedMatrix(matrix);
 }
 
+RealLiouvillian::RealLiouvillian(int dimension, const Eigen::MatrixXd& matrix)
+    : coordinates_(dimension), product_(matrix) {}
+
+RealLiouvillian RealLiouvillian::dissipator_in_eigenbasis(const RedfieldGenerator& generator) {
+  const int d = generator.dimension();
+  const HermitianCoordinates coordinates(d);
+  const Eigen::Index size = coordinates.size();
+  Eigen::MatrixXd matrix(size, size);
+  Eigen::VectorXd unit = Eigen::VectorXd::Zero(size);
+  Eigen::MatrixXcd rho(d, d), drho(d, d);
+  for (Eigen::Index c = 0; c < size; ++c) {
+    unit[c] = 1.0;
+    coordinates.unpack(unit, rho);
+    generator.apply_dissipator_hermitian(rho, drho);
+    coordinates.pack(drho, matrix.col(c));
+    unit[c] = 0.0;
+  }
+  return RealLiouvillian(d, matrix);
+}
+
 }  // namespace nessie

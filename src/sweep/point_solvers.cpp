@@ -45,7 +45,8 @@ PointResult solve_point_run(const OpenSystem& system, const InitialState& initia
   r.steady = find_steady_state(system.eigenbasis(), system.generator(), sector_weights(system.eigenbasis(), rho),
                                solver, &rho);
   PositivityObserver observer;
-  const SolverStatistics stats = Propagator(system.generator(), settings).propagate(rho, {0.0, t_end}, observer);
+  const SolverStatistics stats =
+      Propagator(system.generator(), settings, r.steady.rho).propagate(rho, {0.0, t_end}, observer);
   r.observables = system.observables().measure(rho);
   RunCheck check;
   check.distance_to_ness = trace_distance(rho, r.steady.rho);

@@ -1,6 +1,7 @@
 #include "../support/systems.hpp"
 
 #include <nessie/dynamics/initial_state.hpp>
+#include <nessie/dynamics/interaction_frame.hpp>
 #include <nessie/dynamics/odeint_eigen.hpp>
 #include <nessie/dynamics/propagator.hpp>
 #include <nessie/dynamics/redfield_system.hpp>
@@ -8,6 +9,7 @@
 #include <nessie/dynamics/time_grid.hpp>
 #include <nessie/errors.hpp>
 #include <nessie/redfield/liouvillian.hpp>
+#include <nessie/redfield/real_liouvillian.hpp>
 #include <nessie/solvers/steady_state.hpp>
 
 #include <catch2/catch.hpp>
@@ -124,28 +126,35 @@ TEST_CASE("every adaptive stepper meets its tolerance, and a tighter tolerance g
   const Eigen::MatrixXcd rho0 = initial_density_matrix(*system, {InitialState::Kind::product, 0, "uudd", {}});
   const std::vector<double> times = uniform_times(10.0, 1.0);
   const Eigen::MatrixXcd exact = exact_state(system->generator(), rho0, 10.0);
-  for (RightHandSide rhs : {RightHandSide::dense, RightHandSide::matrix_free})
-  for (StepperKind kind : {StepperKind::dopri5, StepperKind::cash_karp54, StepperKind::fehlberg78,
-                           StepperKind::bulirsch_stoer}) {
-    double previous = 1e300;
-    for (double tolerance : {1e-6, 1e-8, 1e-10}) {
-      IntegrationSettings settings;
-      settings.right_hand_side = rhs;
-      settings.stepper = kind;
-      settings.absolute_tolerance = settings.relative_tolerance = tolerance;
-      Eigen::MatrixXcd rho = rho0;
-      Recorder recorder;
-      const SolverStatistics stats = Propagator(system->generator(), settings).propagate(rho, times, recorder);
-      const double error = (rho - exact).norm();
-      INFO(stepper_name(kind) << " (" << right_hand_side_name(rhs) << ") tolerance " << tolerance << " error " << error);
-      CHECK(stats.right_hand_side == rhs);
-      CHECK(error < 1000 * tolerance);
-      CHECK(error < previous);
-      CHECK(stats.accepted_steps > 0);
-      CHECK(recorder.times == times);  // output times hit exactly
-      previous = error;
-    }
-  }
+  const Eigen::MatrixXcd ness =
+      solve_steady_state(system->eigenbasis(), system->generator(), sector_weights(system->eigenbasis(), rho0)).rho;
+  for (Frame frame : {Frame::interaction, Frame::lab})
+    for (RightHandSide rhs : {RightHandSide::dense, RightHandSide::matrix_free})
+      for (StepperKind kind :
+           {StepperKind::dopri5, StepperKind::cash_karp54, StepperKind::fehlberg78, StepperKind::bulirsch_stoer}) {
+        double previous = 1e300;
+        for (double tolerance : {1e-6, 1e-8, 1e-10}) {
+          IntegrationSettings settings;
+          settings.frame = frame;
+          settings.right_hand_side = rhs;
+          settings.stepper = kind;
+          settings.absolute_tolerance = settings.relative_tolerance = tolerance;
+          Eigen::MatrixXcd rho = rho0;
+          Recorder recorder;
+          const SolverStatistics stats =
+              Propagator(system->generator(), settings, ness).propagate(rho, times, recorder);
+          const double error = (rho - exact).norm();
+          INFO(stepper_name(kind) << " (" << right_hand_side_name(rhs) << ", " << frame_name(frame)
+                                  << " frame) tolerance " << tolerance << " error " << error);
+          CHECK(stats.right_hand_side == rhs);
+          CHECK(stats.frame == frame);
+          CHECK(error < 1000 * tolerance);
+          CHECK(error < previous);
+          CHECK(stats.accepted_steps > 0);
+          CHECK(recorder.times == times);  // output times hit exactly
+          previous = error;
+        }
+      }
 }
 
 TEST_CASE("long runs from several initial states end at the direct NESS; equal temperatures end at Gibbs",
@@ -164,7 +173,7 @@ TEST_CASE("long runs from several initial states end at the direct NESS; equal t
     settings.absolute_tolerance = 1e-12;
     settings.relative_tolerance = 1e-10;
     Recorder recorder;
-    Propagator(system->generator(), settings).propagate(rho, uniform_times(200.0, 50.0), recorder);
+    Propagator(system->generator(), settings, steady.rho).propagate(rho, uniform_times(200.0, 50.0), recorder);
     INFO(initial << " T_R = " << t_right);
     CHECK(trace_distance(rho, steady.rho) < 1e-7);
     for (const Eigen::MatrixXcd& state : recorder.states) CHECK(std::abs(state.trace() - 1.0) < 1e-10);
@@ -178,35 +187,112 @@ TEST_CASE("long runs from several initial states end at the direct NESS; equal t
 }
 
 TEST_CASE("the dense and the matrix-free right-hand sides take the same steps to the same states", "[dynamics]") {
-  // One sector (d = 6) and all sectors (d = 16, where most of the dense matrix is zero), 40 units of time.
-  for (std::optional<int> up : {std::optional<int>(2), std::optional<int>()}) {
-    const auto system = paper_ring(1.3, up, 2.0, 1.0, 0.05);
-    const Eigen::MatrixXcd rho0 =
-        initial_density_matrix(*system, {InitialState::Kind::product, 0, up ? "udud" : "uddd", {}});
-    const std::vector<double> times = uniform_times(40.0, 4.0);
-    Recorder dense_states, free_states;
-    IntegrationSettings settings;
-    settings.right_hand_side = RightHandSide::dense;
-    Eigen::MatrixXcd rho_dense = rho0, rho_free = rho0;
-    const SolverStatistics dense = Propagator(system->generator(), settings).propagate(rho_dense, times, dense_states);
-    settings.right_hand_side = RightHandSide::matrix_free;
-    const SolverStatistics free = Propagator(system->generator(), settings).propagate(rho_free, times, free_states);
-    INFO("d = " << system->dimension());
-    CHECK(dense.right_hand_side == RightHandSide::dense);
-    CHECK(free.right_hand_side == RightHandSide::matrix_free);
-    // The error measure treats each complex entry alike on both routes, so the controller takes the same steps
-    // (up to the rounding of the two right-hand sides, which may flip a rare borderline decision).
-    CHECK(std::abs(dense.accepted_steps - free.accepted_steps) <= 2);
-    CHECK(std::abs(dense.rhs_evaluations - free.rhs_evaluations) <= 12);
-    REQUIRE(dense_states.states.size() == free_states.states.size());
-    for (std::size_t k = 0; k < times.size(); ++k)
-      CHECK((dense_states.states[k] - free_states.states[k]).norm() < 1e-11);
-    CHECK((rho_dense - exact_state(system->generator(), rho0, 40.0)).norm() < 1e-7);
-  }
+  // One sector (d = 6) and all sectors (d = 16, where most of the dense matrix is zero), 40 units of time, in each
+  // frame (the interaction frame's reference: the NESS reached from rho0).
+  for (Frame frame : {Frame::interaction, Frame::lab})
+    for (std::optional<int> up : {std::optional<int>(2), std::optional<int>()}) {
+      const auto system = paper_ring(1.3, up, 2.0, 1.0, 0.05);
+      const Eigen::MatrixXcd rho0 =
+          initial_density_matrix(*system, {InitialState::Kind::product, 0, up ? "udud" : "uddd", {}});
+      const Eigen::MatrixXcd ness =
+          solve_steady_state(system->eigenbasis(), system->generator(), sector_weights(system->eigenbasis(), rho0)).rho;
+      const std::vector<double> times = uniform_times(40.0, 4.0);
+      Recorder dense_states, free_states;
+      IntegrationSettings settings;
+      settings.frame = frame;
+      settings.right_hand_side = RightHandSide::dense;
+      Eigen::MatrixXcd rho_dense = rho0, rho_free = rho0;
+      const SolverStatistics dense =
+          Propagator(system->generator(), settings, ness).propagate(rho_dense, times, dense_states);
+      settings.right_hand_side = RightHandSide::matrix_free;
+      const SolverStatistics free =
+          Propagator(system->generator(), settings, ness).propagate(rho_free, times, free_states);
+      INFO("d = " << system->dimension() << ", " << frame_name(frame) << " frame");
+      CHECK(dense.right_hand_side == RightHandSide::dense);
+      CHECK(free.right_hand_side == RightHandSide::matrix_free);
+      // The error measure treats each complex entry alike on both routes, so the controller takes the same steps
+      // (up to the rounding of the two right-hand sides, which may flip a rare borderline decision).
+      CHECK(std::abs(dense.accepted_steps - free.accepted_steps) <= 2);
+      CHECK(std::abs(dense.rhs_evaluations - free.rhs_evaluations) <= 12);
+      REQUIRE(dense_states.states.size() == free_states.states.size());
+      for (std::size_t k = 0; k < times.size(); ++k)
+        CHECK((dense_states.states[k] - free_states.states[k]).norm() < 1e-11);
+      CHECK((rho_dense - exact_state(system->generator(), rho0, 40.0)).norm() < 1e-7);
+    }
   CHECK(resolve_right_hand_side(RightHandSide::automatic, dense_rhs_max_dimension) == RightHandSide::dense);
   CHECK(resolve_right_hand_side(RightHandSide::automatic, dense_rhs_max_dimension + 1) == RightHandSide::matrix_free);
   CHECK(right_hand_side_from_name("matrix-free") == RightHandSide::matrix_free);
   CHECK_THROWS_AS(right_hand_side_from_name("sparse"), InputError);
+}
+
+TEST_CASE("the interaction frame's right-hand sides are d sigma/dt of the lab-frame equation", "[dynamics]") {
+  // sigma = Phi_t^-1(rho - rho_ref) with Phi_t(X)_mn = exp(-i (E_m - E_n) t) X_mn, so for rho = rho_ref + Phi_t(sigma)
+  // d sigma/dt = Phi_t^-1(L[rho]) + i (E_m - E_n) sigma_mn, with L the whole generator (coherent part included).
+  // rho_ref is not steady here, so its term L[rho_ref] is tested too; phases from std::exp.
+  const auto system = paper_ring(1.3, 2, 2.0, 1.0, 0.05);
+  const RedfieldGenerator& generator = system->generator();
+  const int d = system->dimension();
+  const Eigen::VectorXd& e = generator.energies();
+  Eigen::MatrixXcd reference = Eigen::MatrixXcd::Random(d, d);
+  reference = (reference * reference.adjoint()).eval();
+  reference /= reference.trace();
+  Eigen::MatrixXcd sigma = Eigen::MatrixXcd::Random(d, d);
+  sigma = (sigma + sigma.adjoint()).eval();
+  InteractionFrame frame(generator, reference);
+  const RealLiouvillian dissipator = RealLiouvillian::dissipator_in_eigenbasis(generator);
+  InteractionRedfieldSystem matrix_free(generator, frame);
+  DenseInteractionRedfieldSystem dense(dissipator, frame);
+  for (double t : {0.0, 0.37, 41.5, 812.25}) {
+    Eigen::MatrixXcd phase(d, d);
+    for (int n = 0; n < d; ++n)
+      for (int m = 0; m < d; ++m) phase(m, n) = std::exp(Complex(0, -(e(m) - e(n)) * t));
+    const Eigen::MatrixXcd rho = reference + phase.cwiseProduct(sigma);
+    Eigen::MatrixXcd expected = phase.conjugate().cwiseProduct(generator(rho));
+    for (int n = 0; n < d; ++n)
+      for (int m = 0; m < d; ++m) expected(m, n) += Complex(0, e(m) - e(n)) * sigma(m, n);
+    INFO("t = " << t);
+    OdeState x = Eigen::Map<const OdeState>(sigma.data(), sigma.size()), dx;
+    matrix_free(x, dx, t);
+    CHECK((Eigen::Map<const Eigen::MatrixXcd>(dx.data(), d, d) - expected).norm() < 1e-12 * expected.norm());
+    DenseOdeState y = dissipator.coordinates().pack(sigma), dy;
+    dense(y, dy, t);
+    CHECK((dissipator.coordinates().unpack(dy) - expected).norm() < 1e-12 * expected.norm());
+    // The frame's own conversions are inverse to each other and match these phases (to the rounding of the angles
+    // E_m t, ~1e-16 E t).
+    const double phase_rounding = 1e-15 * (1 + t * e.cwiseAbs().maxCoeff()) * sigma.norm();
+    Eigen::MatrixXcd lab(d, d), back(d, d);
+    frame.to_lab(sigma, t, lab);
+    CHECK((lab - rho).norm() < phase_rounding);
+    frame.from_lab(lab, t, back);
+    CHECK((back - sigma).norm() < 1e-14 * sigma.norm());
+  }
+  CHECK(frame_from_name("lab") == Frame::lab);
+  CHECK(frame_name(frame_from_name("interaction")) == "interaction");
+  CHECK_THROWS_AS(frame_from_name("rotating"), InputError);
+}
+
+TEST_CASE("the interaction frame ends at the generator's steady state whatever its reference", "[dynamics]") {
+  // With the maximally mixed state as the reference (not steady) or none (zero), the run still ends at the direct
+  // NESS: the frame keeps L[rho_ref] and only changes variables.
+  const auto system = paper_ring(2.0, 2, 2.0, 1.0, 0.05);
+  const int d = system->dimension();
+  const Eigen::MatrixXcd rho0 = initial_density_matrix(*system, {InitialState::Kind::product, 0, "udud", {}});
+  const SteadyState steady =
+      solve_steady_state(system->eigenbasis(), system->generator(), sector_weights(system->eigenbasis(), rho0));
+  const Eigen::MatrixXcd mixed = Eigen::MatrixXcd::Identity(d, d) / d;
+  REQUIRE(trace_distance(mixed, steady.rho) > 0.01);
+  for (const Eigen::MatrixXcd& reference : {mixed, Eigen::MatrixXcd()}) {
+    for (RightHandSide rhs : {RightHandSide::dense, RightHandSide::matrix_free}) {
+      IntegrationSettings settings;
+      settings.right_hand_side = rhs;
+      Eigen::MatrixXcd rho = rho0;
+      Recorder recorder;
+      Propagator(system->generator(), settings, reference).propagate(rho, uniform_times(400.0, 100.0), recorder);
+      INFO(right_hand_side_name(rhs) << (reference.size() ? ", mixed reference" : ", zero reference"));
+      CHECK(trace_distance(rho, steady.rho) < 1e-7);
+      CHECK((rho - exact_state(system->generator(), rho0, 400.0)).norm() < 1e-7);
+    }
+  }
 }
 
 TEST_CASE("a stepper that cannot progress stops with a numerical error", "[dynamics][errors]") {

@@ -37,6 +37,13 @@ TEST_CASE("the matrix-free action equals the assembled Liouvillian", "[redfield]
       Eigen::MatrixXcd fast(d, d);
       system->generator().apply_hermitian(rho, fast);
       CHECK((vec(fast) - l * vec(rho)).norm() < 1e-12 * fast.norm());
+      // The dissipator alone (the interaction frame's right-hand side) plus -i [H, rho] in the eigenbasis.
+      Eigen::MatrixXcd dissipated(d, d);
+      system->generator().apply_dissipator_hermitian(rho, dissipated);
+      const Eigen::VectorXd& e = system->generator().energies();
+      for (int n = 0; n < d; ++n)
+        for (int m = 0; m < d; ++m) dissipated(m, n) += Complex(0, -(e(m) - e(n))) * rho(m, n);
+      CHECK((vec(dissipated) - l * vec(rho)).norm() < 1e-12 * fast.norm());
     }
   }
 }

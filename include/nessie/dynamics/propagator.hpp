@@ -13,9 +13,6 @@ enum class StepperKind { dopri5, cash_karp54, fehlberg78, bulirsch_stoer };
 
 // "dopri5", "cash-karp54", "fehlberg78", "bulirsch-stoer".
 std::string stepper_name(StepperKind kind);
-// h omega_max below which each stepper keeps the fastest coherences quiet near the steady state (measured on the
-// paper's ring: dopri5, cash-karp54 and bulirsch-stoer need 1, fehlberg78 is clean at 2.8 and is given 2.5).
-double stability_limit(StepperKind kind);
 StepperKind stepper_from_name(const std::string& name);  // InputError("--stepper") if unknown
 
 // How d rho/dt is evaluated during the integration (the same equation either way):
@@ -32,6 +29,26 @@ RightHandSide right_hand_side_from_name(const std::string& name);  // InputError
 constexpr int dense_rhs_max_dimension = 12;
 RightHandSide resolve_right_hand_side(RightHandSide kind, int dimension);  // never automatic
 
+// Which equation the stepper integrates (the same dynamics either way):
+//   interaction: sigma(t) = exp(iHt) (rho(t) - rho_ref) exp(-iHt), rho_ref the direct NESS (interaction_frame.hpp):
+//                the coherent motion is exact, sigma decays to 0, and the steps follow the dissipative dynamics;
+//   lab:         rho(t) itself, whose coherences turn at the Bohr frequencies for ever.
+// Measured on the paper's ring to t = 1000 (docs/performance.md): ... steps against 20 612, and closer to the exact
+// propagation at the same tolerances.
+enum class Frame { interaction, lab };
+std::string frame_name(Frame frame);             // "interaction", "lab"
+Frame frame_from_name(const std::string& name);  // InputError("--frame") if unknown
+// The largest h omega_max (omega_max = E_max - E_min, the largest Bohr frequency) with which each stepper stays
+// accurate near the steady state, where the error estimate alone would let the step grow too far:
+//   lab frame: the fastest coherences sit on the stepper's stability boundary, where they are amplified to the
+//     tolerance level and never decay (trace distance to the NESS stuck at 1e-7 instead of 2e-14). Measured on the
+//     paper's ring: dopri5, cash-karp54 and bulirsch-stoer need 1, fehlberg78 is clean at 2.8 and is given 2.5.
+//   interaction frame: the Bohr-frequency differences the dissipator couples (up to 2 omega_max) must still be
+//     followed, or sigma stalls at the tolerance level (7e-10 without a cap on the paper's ring, 2e-14 with 6 or
+//     less). 4 for dopri5, cash-karp54 and bulirsch-stoer; fehlberg78 keeps 2.5, because its error estimate lets
+//     the global error grow beyond 1e-7 at the default tolerances with larger steps (scripts/reference/compare_run.py).
+double stability_limit(StepperKind kind, Frame frame);
+
 // How to integrate.
 struct IntegrationSettings {
   StepperKind stepper = StepperKind::dopri5;
@@ -39,12 +56,10 @@ struct IntegrationSettings {
   double relative_tolerance = 1e-8;
   long max_steps = 100000000;  // accepted + rejected steps before giving up (NumericalError)
   double initial_step = 1e-3;
-  // Largest step = scale x stability_limit(stepper) / omega_max (omega_max = E_max - E_min, the largest Bohr
-  // frequency); 0 = no cap. Near the steady state the error estimate is tiny and a controller alone lets the step
-  // grow until the fastest coherences sit on the stepper's stability boundary, where they are amplified to the
-  // tolerance level and never decay (measured: trace distance to the NESS stuck at 1e-7 instead of 2e-14).
+  // Largest step = scale x stability_limit(stepper, frame) / omega_max; 0 = no cap.
   double max_step_scale = 1.0;
   RightHandSide right_hand_side = RightHandSide::automatic;
+  Frame frame = Frame::interaction;
 };
 
 // What the integration cost.
@@ -55,6 +70,8 @@ struct SolverStatistics {
   double wall_seconds = 0;
   double last_step = 0;  // the step size in use at the end
   RightHandSide right_hand_side = RightHandSide::matrix_free;  // the one used (never automatic)
+  Frame frame = Frame::interaction;
+  double max_step = 0;  // the cap on the step size in use (infinity if none)
 };
 
 // Receives the state at each output time (the ITensor-style observer: measure, then say whether to stop).
@@ -64,8 +81,8 @@ class OutputObserver {
   // rho in the eigenbasis at time t. Return true to stop after this sample (e.g. steady state reached).
   virtual bool observe(double t, const Eigen::MatrixXcd& rho) = 0;
   // Called after every accepted step (e.g. to watch positivity between output times) with rho in the basis the
-  // integration works in (the product basis for the matrix-free right-hand side, the eigenbasis for the dense one;
-  // eigenvalues do not depend on the basis); by default nothing.
+  // integration works in (the eigenbasis in the interaction frame; in the lab frame the product basis; eigenvalues
+  // do not depend on the basis); by default nothing.
   virtual void observe_step(double /*t*/, const Eigen::Ref<const Eigen::MatrixXcd>& /*rho*/) {}
 };
 
@@ -75,7 +92,9 @@ class OutputObserver {
 // then handed to `on_interrupt`-free callers through `rho` and `stopped_at`).
 class Propagator {
  public:
-  Propagator(const RedfieldGenerator& generator, IntegrationSettings settings);
+  // reference: the interaction frame's rho_ref in the eigenbasis (the direct NESS; an empty matrix means zero,
+  // which is correct but does not let sigma decay). Unused in the lab frame.
+  Propagator(const RedfieldGenerator& generator, IntegrationSettings settings, Eigen::MatrixXcd reference = {});
 
   // rho: in the eigenbasis, replaced by the last state reached. Throws NumericalError on a non-finite state,
   // a step size that underflows, or more than max_steps steps.
@@ -89,6 +108,7 @@ class Propagator {
  private:
   const RedfieldGenerator& generator_;
   IntegrationSettings settings_;
+  Eigen::MatrixXcd reference_;
   double stopped_at_ = 0;
   bool interrupted_ = false;
 };

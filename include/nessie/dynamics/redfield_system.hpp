@@ -2,7 +2,11 @@
 // The Redfield equation as Boost.Odeint systems, one per right-hand side:
 //   RedfieldSystem:      d vec(rho)/dt = vec(L rho), rho column-stacked in the product basis (matrix-free, where
 //                        RedfieldGenerator::apply_product_hermitian works);
-//   DenseRedfieldSystem: d x/dt = A x on the real Hermitian coordinates of rho (RealLiouvillian).
+//   DenseRedfieldSystem: d x/dt = A x on the real Hermitian coordinates of rho (RealLiouvillian);
+// and the same two in the interaction frame (interaction_frame.hpp), on sigma in the eigenbasis:
+//   InteractionRedfieldSystem:      d vec(sigma)/dt, the dissipator by RedfieldGenerator::apply_dissipator_hermitian;
+//   DenseInteractionRedfieldSystem: the same on the Hermitian coordinates of sigma, the dissipator as a dense matrix.
+#include <nessie/dynamics/interaction_frame.hpp>
 #include <nessie/redfield/generator.hpp>
 #include <nessie/redfield/real_liouvillian.hpp>
 
@@ -50,6 +54,55 @@ class DenseRedfieldSystem {
 
  private:
   const RealLiouvillian& liouvillian_;
+  long evaluations_ = 0;
+};
+
+// d sigma/dt = Phi_t^-1( D[Phi_t(sigma)] + L[rho_ref] ) (interaction_frame.hpp), sigma column-stacked in the
+// eigenbasis; pass with std::ref.
+class InteractionRedfieldSystem {
+ public:
+  InteractionRedfieldSystem(const RedfieldGenerator& generator, InteractionFrame& frame)
+      : generator_(generator), frame_(frame), d_(generator.dimension()), rotated_(d_, d_), dissipated_(d_, d_) {}
+
+  void operator()(const OdeState& x, OdeState& dxdt, double t) {
+    ++evaluations_;
+    dxdt.resize(x.size());
+    const Eigen::Map<const Eigen::MatrixXcd> sigma(x.data(), d_, d_);
+    Eigen::Map<Eigen::MatrixXcd> dsigma(dxdt.data(), d_, d_);
+    const Eigen::MatrixXcd& phases = frame_.phases(t);
+    rotated_ = phases.cwiseProduct(sigma);
+    generator_.apply_dissipator_hermitian(rotated_, dissipated_);
+    dsigma = phases.conjugate().cwiseProduct(dissipated_ + frame_.reference_derivative());
+  }
+
+  long evaluations() const { return evaluations_; }
+
+ private:
+  const RedfieldGenerator& generator_;
+  InteractionFrame& frame_;
+  int d_;
+  Eigen::MatrixXcd rotated_, dissipated_;
+  long evaluations_ = 0;
+};
+
+// The same on the Hermitian coordinates of sigma (eigenbasis): rotate each pair (Re, Im) of a coherence by its phase,
+// one real product with the dissipator's matrix, add L[rho_ref], rotate back; pass with std::ref.
+class DenseInteractionRedfieldSystem {
+ public:
+  DenseInteractionRedfieldSystem(const RealLiouvillian& dissipator, InteractionFrame& frame);
+
+  void operator()(const DenseOdeState& x, DenseOdeState& dxdt, double t);
+
+  long evaluations() const { return evaluations_; }
+
+ private:
+  const RealLiouvillian& dissipator_;
+  InteractionFrame& frame_;
+  Eigen::VectorXd reference_derivative_;  // packed L[rho_ref]
+  Eigen::VectorXcd pair_phases_;          // exp(-i omega_mn t) in the order of the (Re, Im) pairs
+  double pair_phases_time_ = 0;
+  bool pair_phases_valid_ = false;
+  Eigen::VectorXd rotated_, dissipated_;
   long evaluations_ = 0;
 };
 

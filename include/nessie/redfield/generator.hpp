@@ -41,6 +41,10 @@ class RedfieldGenerator {
   // The same for Hermitian rho, using S rho St^T = (St rho S)^dagger: D = A + A^dagger, A = St rho S - M rho
   // (two real products per bath on [Re rho | Im rho]).
   void apply_hermitian(const Eigen::Ref<const Eigen::MatrixXcd>& rho, Eigen::Ref<Eigen::MatrixXcd> drho) const;
+  // sum_b D_b[rho] alone (no -i [H, rho]), for Hermitian rho in the eigenbasis: the right-hand side of the
+  // interaction frame (dynamics/interaction_frame.hpp), where the coherent part is carried exactly by the frame.
+  void apply_dissipator_hermitian(const Eigen::Ref<const Eigen::MatrixXcd>& rho,
+                                  Eigen::Ref<Eigen::MatrixXcd> drho) const;
   // Convenience: the result as a new matrix.
   Eigen::MatrixXcd operator()(const Eigen::MatrixXcd& rho) const;
   // The fast path used for time evolution and iterative solves, for Hermitian rho given in the PRODUCT basis, where
@@ -71,12 +75,14 @@ class RedfieldGenerator {
     Eigen::MatrixXd s;   // S_b
     Eigen::MatrixXd st;  // St_b
     Eigen::MatrixXd m;   // S_b St_b
-    Eigen::MatrixXd stacked;  // [St_b; M_b], 2d x d
     Eigen::MatrixXd heat_transposed;  // K_b^T (heat_current)
   };
   Eigen::VectorXd energies_;
   std::vector<Bath> baths_;
   std::vector<BathParts> parts_;
+  Eigen::MatrixXd dissipator_stack_;                         // [St_1; ...; St_B; sum_b M_b], (B + 1) d x d
+  void dissipator_half(const Eigen::MatrixXd& parts) const;  // apply_hermitian's A (in the thread's workspace)
+  static constexpr Eigen::Index dissipator_copy_max_dimension = 12;
   // Product-basis data of the fast path.
   Eigen::MatrixXd vectors_;  // V: eigenvectors as columns
   const SparseOperator* hamiltonian_source_;

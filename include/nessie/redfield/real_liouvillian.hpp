@@ -17,6 +17,9 @@ namespace nessie {
 class RealLiouvillian {
  public:
   explicit RealLiouvillian(const RedfieldGenerator& generator);
+  // The dissipator sum_b D_b alone (no -i [H, .]) on the Hermitian coordinates of rho in the EIGENBASIS: the
+  // dense right-hand side of the interaction frame (dynamics/interaction_frame.hpp).
+  static RealLiouvillian dissipator_in_eigenbasis(const RedfieldGenerator& generator);
 
   const HermitianCoordinates& coordinates() const { return coordinates_; }
   int dimension() const { return coordinates_.dimension(); }
@@ -28,6 +31,7 @@ class RealLiouvillian {
   }
 
  private:
+  RealLiouvillian(int dimension, const Eigen::MatrixXd& matrix);
   HermitianCoordinates coordinates_;
   PaddedMatrix product_;  // A, laid out for the product
 };
