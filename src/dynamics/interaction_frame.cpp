@@ -41,10 +41,10 @@ const Eigen::MatrixXcd& InteractionFrame::phases(double t) {
   if (phases_valid_ && t == phases_time_) return phases_;
   const Eigen::VectorXcd& u = level_phases(t);
   const Eigen::Index d = u.size();
-  for (Eigen::Index n = 0; n < d; ++n) {
-    const Complex un = std::conj(u[n]);
-    for (Eigen::Index m = 0; m < d; ++m) phases_(m, n) = u[m] * un;  // exp(-i (E_m - E_n) t)
-  }
+  for (Eigen::Index n = 0; n < d; ++n)
+    for (Eigen::Index m = 0; m < d; ++m)  // exp(-i (E_m - E_n) t) = u_m conj(u_n), without std::complex's NaN checks
+      phases_(m, n) = Complex(u[m].real() * u[n].real() + u[m].imag() * u[n].imag(),
+                              u[m].imag() * u[n].real() - u[m].real() * u[n].imag());
   phases_time_ = t;
   phases_valid_ = true;
   return phases_;

@@ -2,6 +2,42 @@
 
 namespace nessie {
 
+void InteractionRedfieldSystem::operator()(const OdeState& x, OdeState& dxdt, double t) {
+  ++evaluations_;
+  dxdt.resize(x.size());
+  const Eigen::Index d = d_;
+  const Eigen::VectorXcd& u = frame_.level_phases(t);
+  const Eigen::MatrixXcd& r = frame_.reference_derivative();
+  // Hermitian in and out, so each pair (m <= n) is done once: X = Phi_t(sigma) into [Re X | Im X], with
+  // exp(-i omega_mn t) = u_m conj(u_n) multiplied out in real arithmetic (std::complex's product checks for NaN).
+  auto phase = [&u](Eigen::Index m, Eigen::Index n, double& c, double& s) {
+    c = u[m].real() * u[n].real() + u[m].imag() * u[n].imag();
+    s = u[m].imag() * u[n].real() - u[m].real() * u[n].imag();
+  };
+  for (Eigen::Index n = 0; n < d; ++n)
+    for (Eigen::Index m = 0; m <= n; ++m) {
+      double c, s;
+      phase(m, n, c, s);
+      const Complex z = x[m + n * d];
+      const double re = c * z.real() - s * z.imag(), im = s * z.real() + c * z.imag();
+      parts_(m, n) = parts_(n, m) = re;
+      parts_(m, d + n) = im;
+      parts_(n, d + m) = -im;
+    }
+  const auto [a_re, a_im] = generator_.dissipator_half(parts_);
+  // d sigma_mn/dt = exp(+i omega_mn t) (A + A^dagger + L[rho_ref])_mn, and d sigma_nm/dt its conjugate.
+  for (Eigen::Index n = 0; n < d; ++n)
+    for (Eigen::Index m = 0; m <= n; ++m) {
+      double c, s;
+      phase(m, n, c, s);
+      const double re = a_re(m, n) + a_re(n, m) + r(m, n).real();
+      const double im = a_im(m, n) - a_im(n, m) + r(m, n).imag();
+      const Complex value(c * re + s * im, c * im - s * re);
+      dxdt[m + n * d] = value;
+      dxdt[n + m * d] = std::conj(value);
+    }
+}
+
 DenseInteractionRedfieldSystem::DenseInteractionRedfieldSystem(const RealLiouvillian& dissipator,
                                                                InteractionFrame& frame)
     : dissipator_(dissipator),
@@ -18,10 +54,10 @@ void DenseInteractionRedfieldSystem::operator()(const DenseOdeState& x, DenseOde
   if (!pair_phases_valid_ || t != pair_phases_time_) {
     const Eigen::VectorXcd& u = frame_.level_phases(t);
     Eigen::Index k = 0;  // HermitianCoordinates order: column n, rows m < n
-    for (int n = 1; n < d; ++n) {
-      const Complex un = std::conj(u[n]);
-      for (int m = 0; m < n; ++m) pair_phases_[k++] = u[m] * un;  // exp(-i (E_m - E_n) t)
-    }
+    for (int n = 1; n < d; ++n)
+      for (int m = 0; m < n; ++m)  // exp(-i (E_m - E_n) t) = u_m conj(u_n)
+        pair_phases_[k++] = Complex(u[m].real() * u[n].real() + u[m].imag() * u[n].imag(),
+                                    u[m].imag() * u[n].real() - u[m].real() * u[n].imag());
     pair_phases_time_ = t;
     pair_phases_valid_ = true;
   }

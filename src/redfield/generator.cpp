@@ -174,7 +174,8 @@ void RedfieldGenerator::apply(const Eigen::Ref<const Eigen::MatrixXcd>& rho, Eig
   }
 }
 
-void RedfieldGenerator::dissipator_half(const Eigen::MatrixXd& parts) const {
+std::pair<const Eigen::MatrixXd&, const Eigen::MatrixXd&> RedfieldGenerator::dissipator_half(
+    const Eigen::MatrixXd& parts) const {
   // A = sum_b (St_b rho S_b - M_b rho) for parts = [Re rho | Im rho], into the workspace's (c_re, c_im); for Hermitian
   // rho, D = A + A^dagger. Real arithmetic: one product [St_1; ...; St_B; M] [Re | Im] (M = sum_b M_b), then
   // (St_b Re) S_b and (St_b Im) S_b per bath: (2 (B + 1) + 2 B) d^3 multiply-adds. Up to
@@ -203,26 +204,25 @@ void RedfieldGenerator::dissipator_half(const Eigen::MatrixXd& parts) const {
       w.c_im.noalias() += w.left.block(row, d, d, d) * parts_[b].s;
     }
   }
+  return {w.c_re, w.c_im};
 }
 
 void RedfieldGenerator::apply_hermitian(const Eigen::Ref<const Eigen::MatrixXcd>& rho,
                                         Eigen::Ref<Eigen::MatrixXcd> drho) const {
   const Eigen::Index d = dimension();
-  const Workspace& w = workspace;
-  dissipator_half(split_real_imaginary(rho));
+  const auto [a_re, a_im] = dissipator_half(split_real_imaginary(rho));
   for (Eigen::Index n = 0; n < d; ++n)
     for (Eigen::Index m = 0; m < d; ++m)
       drho(m, n) = Complex(0, -(energies_(m) - energies_(n))) * rho(m, n) +
-                   Complex(w.c_re(m, n) + w.c_re(n, m), w.c_im(m, n) - w.c_im(n, m));
+                   Complex(a_re(m, n) + a_re(n, m), a_im(m, n) - a_im(n, m));
 }
 
 void RedfieldGenerator::apply_dissipator_hermitian(const Eigen::Ref<const Eigen::MatrixXcd>& rho,
                                                    Eigen::Ref<Eigen::MatrixXcd> drho) const {
   const Eigen::Index d = dimension();
-  const Workspace& w = workspace;
-  dissipator_half(split_real_imaginary(rho));
+  const auto [a_re, a_im] = dissipator_half(split_real_imaginary(rho));
   for (Eigen::Index n = 0; n < d; ++n)
-    for (Eigen::Index m = 0; m < d; ++m) drho(m, n) = Complex(w.c_re(m, n) + w.c_re(n, m), w.c_im(m, n) - w.c_im(n, m));
+    for (Eigen::Index m = 0; m < d; ++m) drho(m, n) = Complex(a_re(m, n) + a_re(n, m), a_im(m, n) - a_im(n, m));
 }
 
 Eigen::MatrixXcd RedfieldGenerator::dissipator(int bath, const Eigen::MatrixXcd& rho) const {

@@ -58,22 +58,14 @@ class DenseRedfieldSystem {
 };
 
 // d sigma/dt = Phi_t^-1( D[Phi_t(sigma)] + L[rho_ref] ) (interaction_frame.hpp), sigma column-stacked in the
-// eigenbasis; pass with std::ref.
+// eigenbasis: Phi_t(sigma) written straight into [Re | Im] for the generator's products
+// (RedfieldGenerator::dissipator_half), and A + A^dagger + L[rho_ref] turned back in the same pass; pass with std::ref.
 class InteractionRedfieldSystem {
  public:
   InteractionRedfieldSystem(const RedfieldGenerator& generator, InteractionFrame& frame)
-      : generator_(generator), frame_(frame), d_(generator.dimension()), rotated_(d_, d_), dissipated_(d_, d_) {}
+      : generator_(generator), frame_(frame), d_(generator.dimension()), parts_(d_, 2 * d_) {}
 
-  void operator()(const OdeState& x, OdeState& dxdt, double t) {
-    ++evaluations_;
-    dxdt.resize(x.size());
-    const Eigen::Map<const Eigen::MatrixXcd> sigma(x.data(), d_, d_);
-    Eigen::Map<Eigen::MatrixXcd> dsigma(dxdt.data(), d_, d_);
-    const Eigen::MatrixXcd& phases = frame_.phases(t);
-    rotated_ = phases.cwiseProduct(sigma);
-    generator_.apply_dissipator_hermitian(rotated_, dissipated_);
-    dsigma = phases.conjugate().cwiseProduct(dissipated_ + frame_.reference_derivative());
-  }
+  void operator()(const OdeState& x, OdeState& dxdt, double t);
 
   long evaluations() const { return evaluations_; }
 
@@ -81,7 +73,7 @@ class InteractionRedfieldSystem {
   const RedfieldGenerator& generator_;
   InteractionFrame& frame_;
   int d_;
-  Eigen::MatrixXcd rotated_, dissipated_;
+  Eigen::MatrixXd parts_;  // [Re Phi_t(sigma) | Im Phi_t(sigma)]
   long evaluations_ = 0;
 };
 

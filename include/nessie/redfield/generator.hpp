@@ -7,6 +7,7 @@
 #include <Eigen/Dense>
 #include <Eigen/Sparse>
 #include <mutex>
+#include <utility>
 #include <vector>
 
 namespace nessie {
@@ -45,6 +46,10 @@ class RedfieldGenerator {
   // interaction frame (dynamics/interaction_frame.hpp), where the coherent part is carried exactly by the frame.
   void apply_dissipator_hermitian(const Eigen::Ref<const Eigen::MatrixXcd>& rho,
                                   Eigen::Ref<Eigen::MatrixXcd> drho) const;
+  // The half A = sum_b (St_b X S_b - M_b X) of D[X] = A + A^dagger, for Hermitian X (eigenbasis) given as
+  // parts = [Re X | Im X] (d x 2d): (Re A, Im A), held in this thread's workspace until its next right-hand side.
+  // For callers that fuse their own element-wise work around the products (the interaction frame).
+  std::pair<const Eigen::MatrixXd&, const Eigen::MatrixXd&> dissipator_half(const Eigen::MatrixXd& parts) const;
   // Convenience: the result as a new matrix.
   Eigen::MatrixXcd operator()(const Eigen::MatrixXcd& rho) const;
   // The fast path used for time evolution and iterative solves, for Hermitian rho given in the PRODUCT basis, where
@@ -80,8 +85,7 @@ class RedfieldGenerator {
   Eigen::VectorXd energies_;
   std::vector<Bath> baths_;
   std::vector<BathParts> parts_;
-  Eigen::MatrixXd dissipator_stack_;                         // [St_1; ...; St_B; sum_b M_b], (B + 1) d x d
-  void dissipator_half(const Eigen::MatrixXd& parts) const;  // apply_hermitian's A (in the thread's workspace)
+  Eigen::MatrixXd dissipator_stack_;  // [St_1; ...; St_B; sum_b M_b], (B + 1) d x d
   static constexpr Eigen::Index dissipator_copy_max_dimension = 12;
   // Product-basis data of the fast path.
   Eigen::MatrixXd vectors_;  // V: eigenvectors as columns
