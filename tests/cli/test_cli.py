@@ -152,6 +152,28 @@ def rhs_and_gap_choices_are_reported_and_give_the_same_run():
 
 
 @test
+def frames_are_recorded_and_both_reach_the_same_state():
+    results = {}
+    with tempfile.TemporaryDirectory() as folder:
+        for frame in ["interaction", "lab"]:
+            path = os.path.join(folder, f"frame_{frame}.h5")
+            out = run(["run", "--json", "--quiet", "--output", path, "--initial", "udud", "--t-end", "50",
+                       "--frame", frame])
+            check(out.returncode == 0, out.stderr)
+            results[frame] = json.loads(out.stdout)
+            with h5py.File(path, "r") as f:
+                check(f["parameters"].attrs["frame"] == frame and f["solver"].attrs["frame"] == frame,
+                      f"frame {frame} recorded in the file")
+            check(results[frame]["solver"]["frame"] == frame, f"frame {frame} in the JSON")
+    a, b = results["interaction"], results["lab"]
+    check(abs(a["final"]["ergotropy"] - b["final"]["ergotropy"]) < 1e-7, "both frames reach the same state")
+    check(abs(a["final"]["distance_to_ness"] - b["final"]["distance_to_ness"]) < 1e-7, "same distance to the NESS")
+    check(a["solver"]["accepted_steps"] < b["solver"]["accepted_steps"], "the interaction frame takes fewer steps")
+    out = run(["run", "--json", "--quiet", "--output", "/dev/null", "--force", "--t-end", "1"])
+    check(json.loads(out.stdout)["solver"]["frame"] == "interaction", "the interaction frame is the default")
+
+
+@test
 def until_steady_stops_early_once_the_distance_to_the_ness_is_below_the_tolerance():
     out = run(["run", "--json", "--quiet", "--output", "/dev/null", "--force", "--initial", "udud", "--gamma", "0.05",
                "--t-end", "100000", "--dt-out", "1", "--until-steady", "1e-6"])
