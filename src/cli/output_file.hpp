@@ -1,5 +1,6 @@
 #pragma once
 // An output file that appears only when complete: results go to a temporary file beside it, renamed into place.
+// An existing target that is not a regular file (/dev/null, a FIFO) is written in place instead.
 #include <string>
 
 namespace nessie::cli {
@@ -18,14 +19,16 @@ class OutputFile {
 
   bool requested() const { return !path_.empty(); }
   const std::string& path() const { return path_; }
+  // Where to write: the temporary file, or the target itself when it is written in place.
   const std::string& temporary_path() const { return temporary_; }
-  // Renames the temporary file onto the final path.
+  // Renames the temporary file onto the final path (nothing to do in place).
   void commit();
 
  private:
   std::string path_;
   std::string temporary_;
   bool committed_ = false;
+  bool in_place_ = false;
 };
 
 }  // namespace nessie::cli

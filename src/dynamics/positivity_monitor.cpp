@@ -1,5 +1,7 @@
 #include <nessie/dynamics/positivity_monitor.hpp>
 
+#include <nessie/util/hermitian_eigenvalues.hpp>
+
 #include <algorithm>
 #include <cmath>
 #include <complex>
@@ -20,8 +22,7 @@ void PositivityMonitor::observe(double t, double min_eigenvalue) {
 }
 
 double smallest_eigenvalue(const Eigen::Ref<const Eigen::MatrixXcd>& rho) {
-  const Eigen::MatrixXcd hermitian = (rho + rho.adjoint()) / 2.0;
-  return Eigen::SelfAdjointEigenSolver<Eigen::MatrixXcd>(hermitian, Eigen::EigenvaluesOnly).eigenvalues().minCoeff();
+  return hermitian_eigenvalues(rho).minCoeff();
 }
 
 namespace {

@@ -1,12 +1,13 @@
 #include <nessie/dynamics/run_sample.hpp>
 
+#include <nessie/util/hermitian_eigenvalues.hpp>
+
 namespace nessie {
 
 double trace_distance(const Eigen::MatrixXcd& a, const Eigen::MatrixXcd& b) {
-  const Eigen::MatrixXcd difference = a - b;
-  const Eigen::MatrixXcd hermitian = (difference + difference.adjoint()) / 2.0;
-  Eigen::SelfAdjointEigenSolver<Eigen::MatrixXcd> solver(hermitian, Eigen::EigenvaluesOnly);
-  return solver.eigenvalues().cwiseAbs().sum() / 2;
+  thread_local Eigen::MatrixXcd difference;
+  difference = a - b;
+  return hermitian_eigenvalues(difference).cwiseAbs().sum() / 2;
 }
 
 RunSample measure_sample(const OpenSystem& system, const Eigen::MatrixXcd& rho_ness, double t,

@@ -1,5 +1,7 @@
 #include <nessie/observables/observables.hpp>
 
+#include <nessie/util/hermitian_eigenvalues.hpp>
+
 #include <nessie/observables/ergotropy.hpp>
 
 #include <cmath>
@@ -49,9 +51,7 @@ Observables ObservableSet::measure(const Eigen::MatrixXcd& rho) const {
     o.spin_currents.push_back(ring_.hopping() * expectation(terms_.spin_current(l), rho_product));  // paper Eq. 13
   }
 
-  const Eigen::MatrixXcd hermitian = (rho + rho.adjoint()) / 2.0;
-  Eigen::SelfAdjointEigenSolver<Eigen::MatrixXcd> solver(hermitian, Eigen::EigenvaluesOnly);
-  o.rho_eigenvalues = solver.eigenvalues();
+  o.rho_eigenvalues = hermitian_eigenvalues(rho);
   o.min_eigenvalue = o.rho_eigenvalues.minCoeff();
   o.ergotropy = ergotropy(o.energy, o.rho_eigenvalues, e);
   o.purity = o.rho_eigenvalues.squaredNorm();

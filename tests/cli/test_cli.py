@@ -152,6 +152,24 @@ def rhs_and_gap_choices_are_reported_and_give_the_same_run():
 
 
 @test
+def an_output_that_is_not_a_regular_file_is_written_in_place_never_replaced():
+    # ness, sweep and spectrum write a temporary file and rename it into place; onto /dev/null (as root) that rename
+    # replaced the device node with a regular file. A FIFO stands in for the device here: it must still be a FIFO
+    # afterwards (writing HDF5 into it may fail, it cannot seek), and /dev/null, used by many tests, a device.
+    import stat
+    with tempfile.TemporaryDirectory() as folder:
+        fifo = os.path.join(folder, "pipe")
+        os.mkfifo(fifo)
+        for args in (["ness"], ["sweep", "--scan", "delta=0:1:2"], ["spectrum", "--scan", "delta=0:1:2"]):
+            run(args + ["--quiet", "--output", fifo, "--force"], timeout=60)
+            check(stat.S_ISFIFO(os.stat(fifo).st_mode), f"{args[0]} replaced the FIFO it was given as --output")
+            check(os.listdir(folder) == ["pipe"], f"{args[0]} left files behind: {os.listdir(folder)}")
+    out = run(["ness", "--quiet", "--output", "/dev/null", "--force"])
+    check(out.returncode == 0, out.stderr)
+    check(stat.S_ISCHR(os.stat("/dev/null").st_mode), "/dev/null is no longer a character device")
+
+
+@test
 def frames_are_recorded_and_both_reach_the_same_state():
     results = {}
     with tempfile.TemporaryDirectory() as folder:

@@ -1,0 +1,12 @@
+#pragma once
+// Eigenvalues of the Hermitian part of a small complex matrix, reusing one solver per thread: the ergotropy, the
+// trace distance and the positivity checks ask for them at every sample of a run and at every point of a sweep,
+// where allocating the solver's storage each time cost a few per cent.
+#include <Eigen/Dense>
+
+namespace nessie {
+
+// Ascending eigenvalues of (a + a^dagger) / 2. The reference stays valid until the next call on the same thread.
+const Eigen::VectorXd& hermitian_eigenvalues(const Eigen::Ref<const Eigen::MatrixXcd>& a);
+
+}  // namespace nessie
