@@ -33,8 +33,9 @@ RightHandSide resolve_right_hand_side(RightHandSide kind, int dimension);  // ne
 //   interaction: sigma(t) = exp(iHt) (rho(t) - rho_ref) exp(-iHt), rho_ref the direct NESS (interaction_frame.hpp):
 //                the coherent motion is exact, sigma decays to 0, and the steps follow the dissipative dynamics;
 //   lab:         rho(t) itself, whose coherences turn at the Bohr frequencies for ever.
-// Measured on the paper's ring to t = 1000 (docs/performance.md): ... steps against 20 612, and closer to the exact
-// propagation at the same tolerances.
+// Measured on the paper's ring to t = 1000 from udud (bench/step_cap.cpp, docs/performance.md): 6 428 steps against
+// 20 612 in the lab frame (N = 6 from ududud: 7 959 against 30 657), and at t = 100 1.7e-10 instead of 9.7e-8 from
+// the exact state at the same tolerances.
 enum class Frame { interaction, lab };
 std::string frame_name(Frame frame);             // "interaction", "lab"
 Frame frame_from_name(const std::string& name);  // InputError("--frame") if unknown
@@ -44,9 +45,10 @@ Frame frame_from_name(const std::string& name);  // InputError("--frame") if unk
 //     tolerance level and never decay (trace distance to the NESS stuck at 1e-7 instead of 2e-14). Measured on the
 //     paper's ring: dopri5, cash-karp54 and bulirsch-stoer need 1, fehlberg78 is clean at 2.8 and is given 2.5.
 //   interaction frame: the Bohr-frequency differences the dissipator couples (up to 2 omega_max) must still be
-//     followed, or sigma stalls at the tolerance level (7e-10 without a cap on the paper's ring, 2e-14 with 6 or
-//     less). 4 for dopri5, cash-karp54 and bulirsch-stoer; fehlberg78 keeps 2.5, because its error estimate lets
-//     the global error grow beyond 1e-7 at the default tolerances with larger steps (scripts/reference/compare_run.py).
+//     followed, or sigma stalls at the tolerance level (N = 6, K = 3 from ududud: 6.7e-10 from the exact state at
+//     t = 1000 without a cap, 2e-12 with 4; bench/step_cap.cpp). 4 for dopri5, cash-karp54 and bulirsch-stoer;
+//     fehlberg78 keeps 2.5: with larger steps its weak error estimate let the error against the exact propagation
+//     grow beyond 1e-7 at the default tolerances in more cases (scripts/reference/compare_run.py).
 double stability_limit(StepperKind kind, Frame frame);
 
 // How to integrate.

@@ -4,7 +4,7 @@
 //                        RedfieldGenerator::apply_product_hermitian works);
 //   DenseRedfieldSystem: d x/dt = A x on the real Hermitian coordinates of rho (RealLiouvillian);
 // and the same two in the interaction frame (interaction_frame.hpp), on sigma in the eigenbasis:
-//   InteractionRedfieldSystem:      d vec(sigma)/dt, the dissipator by RedfieldGenerator::apply_dissipator_hermitian;
+//   InteractionRedfieldSystem:      d vec(sigma)/dt, the dissipator by RedfieldGenerator::dissipator_half;
 //   DenseInteractionRedfieldSystem: the same on the Hermitian coordinates of sigma, the dissipator as a dense matrix.
 #include <nessie/dynamics/interaction_frame.hpp>
 #include <nessie/redfield/generator.hpp>

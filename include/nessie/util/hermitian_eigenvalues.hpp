@@ -1,7 +1,7 @@
 #pragma once
 // Eigenvalues of the Hermitian part of a small complex matrix, reusing one solver per thread: the ergotropy, the
-// trace distance and the positivity checks ask for them at every sample of a run and at every point of a sweep,
-// where allocating the solver's storage each time cost a few per cent.
+// trace distance and the positivity checks ask for them at every sample of a run and at every point of a sweep
+// (without the allocations the default d = 6 run is 2 to 3 % faster; a sweep does not change measurably).
 #include <Eigen/Dense>
 
 namespace nessie {
