@@ -83,11 +83,7 @@ class InteractionRoute {
     frame_.from_lab(rho_eigenbasis, t, as_matrix(x));
     return x;
   }
-  Eigen::MatrixXcd eigenbasis(const State& x, double t) {
-    Eigen::MatrixXcd rho(d_, d_);
-    frame_.to_lab(as_matrix(x), t, rho);
-    return rho;
-  }
+  Eigen::MatrixXcd eigenbasis(const State& x, double t) { return step_view(x, t); }
   const Eigen::MatrixXcd& step_view(const State& x, double t) {
     frame_.to_lab(as_matrix(x), t, view_);
     return view_;

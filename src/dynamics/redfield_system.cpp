@@ -51,16 +51,12 @@ void DenseInteractionRedfieldSystem::operator()(const DenseOdeState& x, DenseOde
   ++evaluations_;
   const int d = frame_.dimension();
   const Eigen::Index pairs = pair_phases_.size();
-  if (!pair_phases_valid_ || t != pair_phases_time_) {
-    const Eigen::VectorXcd& u = frame_.level_phases(t);
-    Eigen::Index k = 0;  // HermitianCoordinates order: column n, rows m < n
-    for (int n = 1; n < d; ++n)
-      for (int m = 0; m < n; ++m)  // exp(-i (E_m - E_n) t) = u_m conj(u_n)
-        pair_phases_[k++] = Complex(u[m].real() * u[n].real() + u[m].imag() * u[n].imag(),
-                                    u[m].imag() * u[n].real() - u[m].real() * u[n].imag());
-    pair_phases_time_ = t;
-    pair_phases_valid_ = true;
-  }
+  const Eigen::VectorXcd& u = frame_.level_phases(t);
+  Eigen::Index pair = 0;  // HermitianCoordinates order: column n, rows m < n
+  for (int n = 1; n < d; ++n)
+    for (int m = 0; m < n; ++m)  // exp(-i (E_m - E_n) t) = u_m conj(u_n)
+      pair_phases_[pair++] = Complex(u[m].real() * u[n].real() + u[m].imag() * u[n].imag(),
+                                     u[m].imag() * u[n].real() - u[m].real() * u[n].imag());
   // Phi_t(sigma): the diagonal is unchanged, (Re, Im) of sigma_mn turn by exp(-i omega_mn t).
   rotated_.head(d) = x.head(d);
   for (Eigen::Index k = 0; k < pairs; ++k) {

@@ -22,7 +22,6 @@ class InteractionFrame {
   InteractionFrame(const RedfieldGenerator& generator, const Eigen::MatrixXcd& reference);
 
   int dimension() const { return static_cast<int>(level_frequencies_.size()); }
-  const Eigen::MatrixXcd& reference() const { return reference_; }
   const Eigen::MatrixXcd& reference_derivative() const { return reference_derivative_; }  // L[rho_ref]
 
   // u_m = exp(-i E_m t) (d sines and cosines, the energies centred on their mean) and P_mn = exp(-i omega_mn t) =

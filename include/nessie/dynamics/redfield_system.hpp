@@ -92,8 +92,6 @@ class DenseInteractionRedfieldSystem {
   InteractionFrame& frame_;
   Eigen::VectorXd reference_derivative_;  // packed L[rho_ref]
   Eigen::VectorXcd pair_phases_;          // exp(-i omega_mn t) in the order of the (Re, Im) pairs
-  double pair_phases_time_ = 0;
-  bool pair_phases_valid_ = false;
   Eigen::VectorXd rotated_, dissipated_;
   long evaluations_ = 0;
 };
