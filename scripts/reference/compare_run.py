@@ -11,10 +11,9 @@ through --gamma/--cutoff or per bath as SITE:T:GAMMA:CUTOFF); initial state grou
 state of u/d in the sector; t-end in [20, 60] with --dt-out (20..60 outputs) or --log-times (10..40 outputs).
 The steppers dopri5, cash-karp54, fehlberg78, bulirsch-stoer are used in turn, in blocks of four cases that
 alternate between the frames: cases 0-3, 8-11, ... in the interaction frame (nessie's default) at the DEFAULT
-tolerances (atol 1e-10, rtol 1e-8) except fehlberg78 at --atol 1e-11 --rtol 1e-9 (its embedded error estimate is
-weak: at the defaults its global error reaches 2e-7 in some cases, in either frame), cases 4-7, 12-15, ... with
---frame lab and --atol 1e-12 --rtol 1e-10 (at the defaults the lab frame's global error exceeds 1e-7 in some cases
-with every stepper: docs/performance.md).
+tolerances (atol 1e-10, rtol 1e-8; nessie runs fehlberg78's controller at 1/100 of them, its embedded error estimate
+being weak: include/nessie/dynamics/propagator.hpp), cases 4-7, 12-15, ... with --frame lab and --atol 1e-12
+--rtol 1e-10 (at the defaults the lab frame's global error exceeds 1e-7 in some cases: docs/performance.md).
 
 nessie runs with --save-rho. The reference propagates the same initial state exactly with the reference's Redfield
 superoperator: rho(t_k) = exp(L (t_k - t_{k-1})) rho(t_{k-1}) (scipy expm_multiply, exact up to round-off), and that
@@ -60,7 +59,6 @@ DEGENERACY = 1e-7       # energies closer than this (times max(1, |E|)) form one
 GROUND_DEGENERACY = 1e-8
 MIN_NULL_GAP = 1e-6
 LAB_FRAME_OPTIONS = ["--frame", "lab", "--atol", "1e-12", "--rtol", "1e-10"]
-FEHLBERG78_OPTIONS = ["--atol", "1e-11", "--rtol", "1e-9"]  # in the interaction frame
 
 
 def fmt(x: float) -> str:
@@ -420,10 +418,7 @@ def main() -> int:
     start = time.time()
     for case in range(a.cases):
         stepper = STEPPERS[case % len(STEPPERS)]
-        if (case // len(STEPPERS)) % 2 == 1:
-            frame_options = LAB_FRAME_OPTIONS
-        else:
-            frame_options = FEHLBERG78_OPTIONS if stepper == "fehlberg78" else []
+        frame_options = LAB_FRAME_OPTIONS if (case // len(STEPPERS)) % 2 == 1 else []
         if case == 0:
             model = []  # the paper's setup through nessie's defaults
             p = reference_params(model)

@@ -194,7 +194,8 @@ void integrate_route(Route& route, Eigen::MatrixXcd& rho, const std::vector<doub
   using State = typename Route::State;
   using Algebra = odeint::vector_space_algebra;
   State x = route.initial(rho, times.front());
-  const double atol = settings.absolute_tolerance, rtol = settings.relative_tolerance;
+  const double scale = controller_tolerance_scale(settings.stepper);
+  const double atol = scale * settings.absolute_tolerance, rtol = scale * settings.relative_tolerance;
   // The controlled stepper with the route's error measure (error_checkers.hpp).
   auto controlled = [&](auto stepper) {
     using Stepper = decltype(stepper);
@@ -272,6 +273,8 @@ double stability_limit(StepperKind kind, Frame frame) {
   if (kind == StepperKind::fehlberg78) return 2.5;
   return frame == Frame::interaction ? 4.0 : 1.0;
 }
+
+double controller_tolerance_scale(StepperKind kind) { return kind == StepperKind::fehlberg78 ? 0.01 : 1.0; }
 
 StepperKind stepper_from_name(const std::string& name) {
   for (StepperKind k : {StepperKind::dopri5, StepperKind::cash_karp54, StepperKind::fehlberg78,

@@ -157,6 +157,40 @@ TEST_CASE("every adaptive stepper meets its tolerance, and a tighter tolerance g
       }
 }
 
+TEST_CASE("at the default tolerances every stepper follows the exact propagation to 1e-7, fehlberg78 included",
+          "[dynamics]") {
+  // A case drawn by scripts/reference/compare_run.py (seed 21, case 5) where fehlberg78's own error estimate let the
+  // error reach 1e-6: N = 3 in all sectors (d = 8), a bath on every site, from udu.
+  const OpenSystem system(Ring(3, 1.2007939349624417, 0.2891563897527858,
+                               {{1, 0.5611056586658649}, {2, 0.40242879340170257}, {3, 1.652235428071521}}),
+                          std::nullopt,
+                          {Bath(1, 2.797501469859426, 0.00632330828535307, 19.770958579451978),
+                           Bath(2, 2.4319999081814467, 0.00632330828535307, 19.770958579451978),
+                           Bath(3, 2.299595776349077, 0.00632330828535307, 19.770958579451978)});
+  const Eigen::MatrixXcd rho0 = initial_density_matrix(system, {InitialState::Kind::product, 0, "udu", {}});
+  const Eigen::MatrixXcd ness =
+      solve_steady_state(system.eigenbasis(), system.generator(), sector_weights(system.eigenbasis(), rho0)).rho;
+  const std::vector<double> times = log_times(52.48, 21, 0.3817);
+  std::vector<Eigen::MatrixXcd> exact;
+  for (double t : times) exact.push_back(exact_state(system.generator(), rho0, t));
+  for (Frame frame : {Frame::interaction, Frame::lab})
+    for (StepperKind kind :
+         {StepperKind::dopri5, StepperKind::cash_karp54, StepperKind::fehlberg78, StepperKind::bulirsch_stoer}) {
+      IntegrationSettings settings;  // atol 1e-10, rtol 1e-8
+      settings.stepper = kind;
+      settings.frame = frame;
+      Eigen::MatrixXcd rho = rho0;
+      Recorder recorder;
+      Propagator(system.generator(), settings, ness).propagate(rho, times, recorder);
+      REQUIRE(recorder.states.size() == times.size());
+      double error = 0;
+      for (std::size_t k = 0; k < times.size(); ++k)
+        error = std::max(error, trace_distance(recorder.states[k], exact[k]));
+      INFO(stepper_name(kind) << " (" << frame_name(frame) << " frame): largest trace distance " << error);
+      CHECK(error < 1e-7);
+    }
+}
+
 TEST_CASE("long runs from several initial states end at the direct NESS; equal temperatures end at Gibbs",
           "[dynamics]") {
   for (auto [t_right, initial] : {std::pair{1.0, std::string("udud")}, std::pair{1.0, std::string("ground")},
