@@ -8,6 +8,7 @@
 #include "output_file.hpp"
 #include "progress.hpp"
 #include "run_options.hpp"
+#include "run_recorder.hpp"
 
 #include <nessie/dynamics/positivity_monitor.hpp>
 #include <nessie/dynamics/propagator.hpp>
@@ -35,55 +36,6 @@ namespace po = boost::program_options;
 namespace nessie::cli {
 
 namespace {
-
-// Records every output sample: file, positivity, relaxation fit data, progress, and the --until-steady rule.
-class RunRecorder : public OutputObserver {
- public:
-  RunRecorder(const OpenSystem& system, const Eigen::MatrixXcd& rho_ness, io::RunFile& file, Progress& progress,
-              double t_end, double until_steady, bool check_every_step)
-      : system_(system), rho_ness_(rho_ness), file_(file), progress_(progress), t_end_(t_end),
-        until_steady_(until_steady), check_every_step_(check_every_step) {}
-
-  // Positivity between output times: the smallest eigenvalue after every accepted step.
-  void observe_step(double t, const Eigen::Ref<const Eigen::MatrixXcd>& rho) override {
-    if (check_every_step_) positivity_.observe_state(t, rho);
-  }
-
-  bool observe(double t, const Eigen::MatrixXcd& rho) override {
-    last_ = measure_sample(system_, rho_ness_, t, rho);
-    file_.append(last_, rho);
-    positivity_.observe(t, last_.observables.min_eigenvalue);
-    times_.push_back(t);
-    distances_.push_back(last_.distance_to_ness);
-    if (progress_.due()) {
-      char text[160];
-      std::snprintf(text, sizeof text, "t = %.6g of %.6g, distance to NESS %.3e, min eigenvalue %+.2e", t, t_end_,
-                    last_.distance_to_ness, last_.observables.min_eigenvalue);
-      progress_.update(t / t_end_, text);
-    }
-    reached_steady_ = until_steady_ > 0 && last_.distance_to_ness < until_steady_;
-    return reached_steady_;
-  }
-
-  const RunSample& last() const { return last_; }
-  const PositivityMonitor& positivity() const { return positivity_; }
-  const std::vector<double>& times() const { return times_; }
-  const std::vector<double>& distances() const { return distances_; }
-  bool reached_steady() const { return reached_steady_; }
-
- private:
-  const OpenSystem& system_;
-  const Eigen::MatrixXcd& rho_ness_;
-  io::RunFile& file_;
-  Progress& progress_;
-  double t_end_;
-  double until_steady_;
-  RunSample last_;
-  PositivityMonitor positivity_;
-  std::vector<double> times_, distances_;
-  bool check_every_step_;
-  bool reached_steady_ = false;
-};
 
 double max_difference(const std::vector<double>& a, const std::vector<double>& b) {
   double m = 0;
@@ -133,28 +85,38 @@ int run_command(const std::vector<std::string>& args, const std::string& command
                         &rho);
   const Observables ness = system.observables().measure(steady.rho);
 
-  io::RunFile file(common.output, common.force, system, command_line, run.save_rho, times.size());
-  io::Hdf5File& h5 = file.file();
-  h5.set_attribute("parameters", "stepper", stepper_name(settings.stepper));
-  h5.set_attribute("parameters", "rhs", run.rhs);
-  h5.set_attribute("parameters", "frame", run.frame);
-  h5.set_attribute("parameters", "gap", run.gap);
-  h5.set_attribute("parameters", "atol", run.atol);
-  h5.set_attribute("parameters", "rtol", run.rtol);
-  h5.set_attribute("parameters", "initial", run.initial);
-  h5.set_attribute("parameters", "t_end", run.t_end);
-  h5.set_attribute("parameters", "output_times", run.log_times ? "log:" + std::to_string(run.log_times)
-                                                               : "uniform:" + std::to_string(run.dt_out));
-  h5.set_attribute("parameters", "until_steady", run.until_steady);
-  h5.set_attribute("parameters", "max_steps", run.max_steps);
-  h5.set_attribute("parameters", "positivity", run.positivity);
-  io::write_ness_group(h5, system, steady, ness);
+  // The file is created and its header written by the recording thread, while the integration starts
+  // (run_recorder.hpp); the path was checked above.
+  std::optional<io::RunFile> file;
+  auto open_file = [&]() -> io::RunFile& {
+    io::RunFile& opened = file.emplace(common.output, common.force, system, command_line, run.save_rho, times.size());
+    io::Hdf5File& h5 = opened.file();
+    h5.set_attribute("parameters", "stepper", stepper_name(settings.stepper));
+    h5.set_attribute("parameters", "rhs", run.rhs);
+    h5.set_attribute("parameters", "frame", run.frame);
+    h5.set_attribute("parameters", "gap", run.gap);
+    h5.set_attribute("parameters", "atol", run.atol);
+    h5.set_attribute("parameters", "rtol", run.rtol);
+    h5.set_attribute("parameters", "initial", run.initial);
+    h5.set_attribute("parameters", "t_end", run.t_end);
+    h5.set_attribute("parameters", "output_times",
+                     run.log_times ? "log:" + std::to_string(run.log_times) : "uniform:" + std::to_string(run.dt_out));
+    h5.set_attribute("parameters", "until_steady", run.until_steady);
+    h5.set_attribute("parameters", "max_steps", run.max_steps);
+    h5.set_attribute("parameters", "positivity", run.positivity);
+    io::write_ness_group(h5, system, steady, ness);
+    return opened;
+  };
 
   Progress progress(common.quiet);
   // auto: after every step while an eigenvalue problem per step is cheap next to a step (d <= 64), else at outputs.
   const std::string positivity_mode =
       run.positivity == "auto" ? (system.dimension() <= 64 ? "steps" : "outputs") : run.positivity;
-  RunRecorder recorder(system, steady.rho, file, progress, run.t_end, run.until_steady, positivity_mode == "steps");
+  // The samples are measured and written on a second core while the integration goes on (run_recorder.hpp).
+  SampleRecorder recorder(system, steady.rho, open_file, progress, run.t_end);
+  RecordingThread recording(recorder, std::thread::hardware_concurrency() > 1, recording_capacity(system.dimension()));
+  RunObserver observer(recording, steady.rho, recorder.positivity().threshold(), run.until_steady,
+                       positivity_mode == "steps");
   // The spectral gap is needed only for the cross-checks at the end: with a second core it is computed while the
   // integration runs (at d = 20 one dense eigenvalue problem of the 400 x 400 Liouvillian, 0.1 s, 8 % of a run to
   // t = 1000). Either way the result is the same.
@@ -165,24 +127,37 @@ int run_command(const std::vector<std::string>& args, const std::string& command
                             [&system] { return find_spectral_gap(system.eigenbasis(), system.generator()); });
   Propagator propagator(system.generator(), settings, steady.rho);
   SolverStatistics stats;
-  try {
-    stats = propagator.propagate(rho, times, recorder, &interrupt);
-  } catch (const NumericalError& e) {
+  // After an I/O failure of the recorder, with its thread stopped.
+  auto give_up_file = [&](const std::string& message) {
     progress.done();
-    file.finish("failed", e.what());
+    if (!file) return;  // it could not be created
+    if (file->write_failed()) {
+      file->abandon();  // a write failed half-way: keep what was flushed, touch the file no more
+    } else {
+      file->finish("failed", message);  // stopped before writing (disk almost full): the file closes cleanly
+    }
+  };
+  try {
+    stats = propagator.propagate(rho, times, observer, &interrupt);
+    observer.flush();
+    recording.finish();
+  } catch (const NumericalError& e) {
+    if (const std::exception_ptr failure = recording.finish_quietly()) {  // records every sample submitted first
+      give_up_file(e.what());
+      std::rethrow_exception(failure);  // the recorder's failure is the one reported
+    }
+    progress.done();
+    file->finish("failed", e.what());
     throw;
   } catch (const IoError& e) {
-    progress.done();
-    if (file.write_failed()) {
-      file.abandon();  // a write failed half-way: keep what was flushed, touch the file no more
-    } else {
-      file.finish("failed", e.what());  // stopped before writing (disk almost full): the file closes cleanly
-    }
+    recording.finish_quietly();
+    give_up_file(e.what());
     throw;
   }
   progress.done();
   const double t_final = propagator.stopped_at();
-  file.write_final_state(t_final, rho);
+  file->write_final_state(t_final, rho);
+  io::Hdf5File& h5 = file->file();
 
   // Cross-checks against the direct solve.
   const Observables& last = recorder.last().observables;
@@ -227,7 +202,7 @@ int run_command(const std::vector<std::string>& args, const std::string& command
 
   const bool interrupted = propagator.interrupted();
   const std::string status = interrupted ? "interrupted" : "complete";
-  file.finish(status, interrupted ? "stopped by signal at t = " + number_text(t_final) : "");
+  file->finish(status, interrupted ? "stopped by signal at t = " + number_text(t_final) : "");
 
   if (common.json) {
     Json j;
@@ -235,7 +210,7 @@ int run_command(const std::vector<std::string>& args, const std::string& command
     j["output"] = common.output;
     j["samples"] = recorder.times().size();
     j["final_time"] = t_final;
-    j["reached_until_steady"] = recorder.reached_steady();
+    j["reached_until_steady"] = observer.reached_steady();
     j["final"] = observables_json(system, last);
     j["final"]["distance_to_ness"] = distance;
     j["final"]["derivative_norm"] = recorder.last().derivative_norm;
@@ -277,7 +252,7 @@ int run_command(const std::vector<std::string>& args, const std::string& command
                 spec.up ? ("K = " + std::to_string(*spec.up)).c_str() : "full space", system.dimension(),
                 run.initial.c_str(), stepper_name(settings.stepper).c_str(), run.atol, run.rtol);
     std::printf("%s at t = %g after %zu samples%s; written to %s\n", status.c_str(), t_final, recorder.times().size(),
-                recorder.reached_steady() ? " (--until-steady reached)" : "", common.output.c_str());
+                observer.reached_steady() ? " (--until-steady reached)" : "", common.output.c_str());
     std::printf("\n%-34s %22s %22s\n", "final state vs direct NESS", "run", "ness");
     for (std::size_t b = 0; b < ness.bath_heat_currents.size(); ++b)
       std::printf("  heat current from bath at site %-3d %+22.12e %+22.12e\n", system.baths()[b].site(),

@@ -49,19 +49,20 @@ bool positive_definite(Eigen::MatrixXcd& a) {
 
 }  // namespace
 
-bool PositivityMonitor::above(const Eigen::Ref<const Eigen::MatrixXcd>& rho, double shift) {
-  shifted_ = rho;
-  shifted_.diagonal().array() -= shift;
-  return positive_definite(shifted_);  // rho - shift I positive definite: every eigenvalue above the shift
+bool eigenvalues_above(const Eigen::Ref<const Eigen::MatrixXcd>& rho, double shift, Eigen::MatrixXcd& scratch) {
+  scratch = rho;
+  scratch.diagonal().array() -= shift;
+  return positive_definite(scratch);  // rho - shift I positive definite: every eigenvalue above the shift
 }
 
 void PositivityMonitor::observe_state(double t, const Eigen::Ref<const Eigen::MatrixXcd>& rho) {
   if (previous_time_) {
-    if (above(rho, threshold_)) {  // no violation; a smaller positive eigenvalue is left to the exact samples
+    if (eigenvalues_above(rho, threshold_,
+                          shifted_)) {  // no violation; a smaller positive eigenvalue is left to the exact samples
       observe(t, std::numeric_limits<double>::infinity());
       return;
     }
-    if (above(rho, most_negative_)) {  // a violation, but no new minimum
+    if (eigenvalues_above(rho, most_negative_, shifted_)) {  // a violation, but no new minimum
       observe(t, most_negative_);
       return;
     }

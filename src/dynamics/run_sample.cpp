@@ -11,11 +11,11 @@ double trace_distance(const Eigen::MatrixXcd& a, const Eigen::MatrixXcd& b) {
 }
 
 RunSample measure_sample(const OpenSystem& system, const Eigen::MatrixXcd& rho_ness, double t,
-                         const Eigen::MatrixXcd& rho) {
+                         const Eigen::MatrixXcd& rho, std::optional<double> distance_to_ness) {
   RunSample sample;
   sample.time = t;
   sample.observables = system.observables().measure(rho);
-  sample.distance_to_ness = trace_distance(rho, rho_ness);
+  sample.distance_to_ness = distance_to_ness ? *distance_to_ness : trace_distance(rho, rho_ness);
   // |d rho/dt| (Frobenius) with the Hermitian form of the generator (rho is Hermitian: the integration keeps it so)
   Eigen::MatrixXcd derivative(rho.rows(), rho.cols());
   system.generator().apply_hermitian(rho, derivative);

@@ -1,4 +1,5 @@
 #include <nessie/util/hermitian_eigenvalues.hpp>
+#include <nessie/util/tridiagonal_eigenvalues.hpp>
 
 #include <catch2/catch.hpp>
 #include <cmath>
@@ -24,6 +25,17 @@ Eigen::MatrixXcd random_unitary(Eigen::Index n, std::mt19937_64& random) {
 }
 
 }  // namespace
+
+TEST_CASE("tridiagonal_eigenvalues: the discrete Laplacian's eigenvalues 2 - 2 cos(k pi / (n + 1))", "[util]") {
+  for (Eigen::Index n : {1, 2, 3, 6, 20, 70}) {
+    Eigen::VectorXd d = Eigen::VectorXd::Constant(n, 2.0), e = Eigen::VectorXd::Constant(n, -1.0);
+    REQUIRE(tridiagonal_eigenvalues(d, e));
+    for (Eigen::Index k = 1; k <= n; ++k) {
+      INFO("n = " << n << ", k = " << k);
+      CHECK(std::abs(d(k - 1) - (2.0 - 2.0 * std::cos(k * M_PI / static_cast<double>(n + 1)))) < 1e-14);
+    }
+  }
+}
 
 TEST_CASE("hermitian_eigenvalues: prescribed spectra, degenerate ones included, in any unitary basis", "[util]") {
   std::mt19937_64 random(7);
@@ -51,4 +63,29 @@ TEST_CASE("hermitian_eigenvalues takes the Hermitian part of its argument", "[ut
   const Eigen::MatrixXcd m = random_matrix(6, random);
   const Eigen::MatrixXcd a = hermitian + (m - m.adjoint());  // plus an anti-Hermitian part
   CHECK((hermitian_eigenvalues(a) - spectrum).cwiseAbs().maxCoeff() < 1e-14);
+}
+
+TEST_CASE("hermitian_eigenvalues agrees with Eigen's solver on random, block-diagonal and scaled matrices", "[util]") {
+  std::mt19937_64 random(2026);
+  for (Eigen::Index n = 1; n <= 30; ++n) {
+    Eigen::MatrixXcd a = random_matrix(n, random);  // not Hermitian: its Hermitian part is meant
+    if (n % 3 == 0) a.topRightCorner(n / 3, n - n / 3).setZero(), a.bottomLeftCorner(n - n / 3, n / 3).setZero();
+    if (n == 4) a = a.diagonal().asDiagonal();  // already diagonal
+    for (double scale : {1.0, 1e-200, 1e150}) {
+      const Eigen::MatrixXcd scaled = scale * a;
+      const Eigen::MatrixXcd hermitian = (scaled + scaled.adjoint()) / 2.0;
+      const Eigen::VectorXd reference =
+          Eigen::SelfAdjointEigenSolver<Eigen::MatrixXcd>(hermitian, Eigen::EigenvaluesOnly).eigenvalues();
+      const Eigen::VectorXd& found = hermitian_eigenvalues(scaled);
+      INFO("n = " << n << ", scale " << scale);
+      REQUIRE(found.size() == n);
+      CHECK((found - reference).cwiseAbs().maxCoeff() <= 1e-13 * reference.cwiseAbs().maxCoeff());
+    }
+  }
+}
+
+TEST_CASE("hermitian_eigenvalues of a matrix with a NaN returns NaN instead of hanging", "[util]") {
+  Eigen::MatrixXcd a = Eigen::MatrixXcd::Identity(5, 5);
+  a(1, 3) = Complex(std::nan(""), 0.0);
+  CHECK(hermitian_eigenvalues(a).hasNaN());
 }

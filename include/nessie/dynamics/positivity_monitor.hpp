@@ -10,6 +10,10 @@ namespace nessie {
 // The smallest eigenvalue of the Hermitian part of rho.
 double smallest_eigenvalue(const Eigen::Ref<const Eigen::MatrixXcd>& rho);
 
+// Whether every eigenvalue of the Hermitian rho (lower triangle read) lies above `shift`: the Cholesky factorisation
+// of rho - shift I exists (computed in `scratch`), a fraction of the cost of the eigenvalues.
+bool eigenvalues_above(const Eigen::Ref<const Eigen::MatrixXcd>& rho, double shift, Eigen::MatrixXcd& scratch);
+
 // Positivity over a run, as seen at the output times.
 class PositivityMonitor {
  public:
@@ -43,7 +47,6 @@ class PositivityMonitor {
   std::optional<double> previous_time_;
   long eigenvalue_evaluations_ = 0;
   Eigen::MatrixXcd shifted_;  // scratch of observe_state
-  bool above(const Eigen::Ref<const Eigen::MatrixXcd>& rho, double shift);  // rho - shift I positive definite
 };
 
 }  // namespace nessie

@@ -4,6 +4,7 @@
 #include <nessie/redfield/open_system.hpp>
 
 #include <Eigen/Dense>
+#include <optional>
 
 namespace nessie {
 
@@ -18,8 +19,9 @@ struct RunSample {
 // (1/2) sum |eigenvalues of (a - b)| for Hermitian a, b.
 double trace_distance(const Eigen::MatrixXcd& a, const Eigen::MatrixXcd& b);
 
-// Measures rho (eigenbasis) at time t against the direct steady state rho_ness.
+// Measures rho (eigenbasis) at time t against the direct steady state rho_ness; the trace distance between the two
+// is computed unless given.
 RunSample measure_sample(const OpenSystem& system, const Eigen::MatrixXcd& rho_ness, double t,
-                         const Eigen::MatrixXcd& rho);
+                         const Eigen::MatrixXcd& rho, std::optional<double> distance_to_ness = std::nullopt);
 
 }  // namespace nessie
