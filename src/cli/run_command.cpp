@@ -114,7 +114,8 @@ int run_command(const std::vector<std::string>& args, const std::string& command
       run.positivity == "auto" ? (system.dimension() <= 64 ? "steps" : "outputs") : run.positivity;
   // The samples are measured and written on a second core while the integration goes on (run_recorder.hpp).
   SampleRecorder recorder(system, steady.rho, open_file, progress, run.t_end);
-  RecordingThread recording(recorder, std::thread::hardware_concurrency() > 1, recording_capacity(system.dimension()));
+  const bool threaded = run.threads != 1 && std::thread::hardware_concurrency() > 1;
+  RecordingThread recording(recorder, threaded, recording_capacity(system.dimension()));
   RunObserver observer(recording, steady.rho, recorder.positivity().threshold(), run.until_steady,
                        positivity_mode == "steps");
   // The spectral gap is needed only for the cross-checks at the end: with a second core it is computed while the
@@ -123,7 +124,7 @@ int run_command(const std::vector<std::string>& args, const std::string& command
   const bool gap_computed = wants_spectral_gap(run, system.dimension());
   std::future<std::optional<SpectralGap>> gap_future;
   if (gap_computed)
-    gap_future = std::async(std::thread::hardware_concurrency() > 1 ? std::launch::async : std::launch::deferred,
+    gap_future = std::async(threaded ? std::launch::async : std::launch::deferred,
                             [&system] { return find_spectral_gap(system.eigenbasis(), system.generator()); });
   Propagator propagator(system.generator(), settings, steady.rho);
   SolverStatistics stats;

@@ -26,19 +26,21 @@ void add_integration_options(po::options_description& description, RunOptions& o
 }
 
 void add_output_time_options(po::options_description& description, RunOptions& o) {
-  description.add_options()
-      ("dt-out", po::value(&o.dt_out)->default_value(o.dt_out), "spacing of uniform output times")
-      ("log-times", po::value(&o.log_times), "N log-spaced output times from --t-first to --t-end (replaces --dt-out)")
-      ("t-first", po::value(&o.t_first)->default_value(o.t_first), "first non-zero output time with --log-times")
-      ("until-steady", po::value(&o.until_steady),
-       "stop once the trace distance to the direct NESS is below this tolerance")
-      ("save-rho", po::bool_switch(&o.save_rho), "also store rho(t) at every output time (timeseries/rho)")
-      ("gap", po::value(&o.gap)->default_value(o.gap),
-       "compute the spectral gap of the Liouvillian for the relaxation cross-check: yes, no, or auto (up to "
-       "dimension 300; beyond, it takes minutes)")
-      ("positivity", po::value(&o.positivity)->default_value(o.positivity),
-       "when to check the eigenvalues of rho for positivity: 'steps' (after every accepted step), 'outputs', or "
-       "'auto' (steps up to dimension 64, outputs beyond)");
+  description.add_options()("dt-out", po::value(&o.dt_out)->default_value(o.dt_out), "spacing of uniform output times")(
+      "log-times", po::value(&o.log_times), "N log-spaced output times from --t-first to --t-end (replaces --dt-out)")(
+      "t-first", po::value(&o.t_first)->default_value(o.t_first), "first non-zero output time with --log-times")(
+      "until-steady", po::value(&o.until_steady),
+      "stop once the trace distance to the direct NESS is below this tolerance")(
+      "save-rho", po::bool_switch(&o.save_rho), "also store rho(t) at every output time (timeseries/rho)")(
+      "gap", po::value(&o.gap)->default_value(o.gap),
+      "compute the spectral gap of the Liouvillian for the relaxation cross-check: yes, no, or auto (up to "
+      "dimension 300; beyond, it takes minutes)")(
+      "positivity", po::value(&o.positivity)->default_value(o.positivity),
+      "when to check the eigenvalues of rho for positivity: 'steps' (after every accepted step), 'outputs', or "
+      "'auto' (steps up to dimension 64, outputs beyond)")(
+      "threads", po::value(&o.threads)->default_value(o.threads),
+      "1: integrate, measure and write on one thread; 0: all cores (the samples are measured and written, and the "
+      "spectral gap computed, on a second core while the integration goes on); results do not depend on it");
 }
 
 IntegrationSettings integration_settings(const RunOptions& o) {
@@ -49,6 +51,7 @@ IntegrationSettings integration_settings(const RunOptions& o) {
   if (o.until_steady < 0 || !std::isfinite(o.until_steady)) throw InputError("--until-steady", "must be >= 0 (0: run to --t-end)");
   if (o.positivity != "steps" && o.positivity != "outputs" && o.positivity != "auto")
     throw InputError("--positivity", "expected steps, outputs or auto, got '" + o.positivity + "'");
+  if (o.threads < 0) throw InputError("--threads", "must be >= 0 (0: all cores)");
   if (o.gap != "yes" && o.gap != "no" && o.gap != "auto")
     throw InputError("--gap", "expected yes, no or auto, got '" + o.gap + "'");
   IntegrationSettings settings;

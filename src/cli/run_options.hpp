@@ -24,12 +24,13 @@ struct RunOptions {
   std::string gap = "auto";
   std::string rhs = "auto";
   std::string frame = "interaction";
+  int threads = 0;
 };
 
 // --initial, --t-end, --stepper, --atol, --rtol, --max-steps, --rhs, --frame.
 void add_integration_options(boost::program_options::options_description& description, RunOptions& options);
-// --dt-out, --log-times, --t-first, --until-steady, --save-rho, --positivity, --gap (only `nessie run` records time
-// series and checks them).
+// --dt-out, --log-times, --t-first, --until-steady, --save-rho, --positivity, --gap, --threads (only `nessie run`
+// records time series and checks them).
 void add_output_time_options(boost::program_options::options_description& description, RunOptions& options);
 // Checks ranges and names (InputError naming the option) and returns the stepper settings.
 IntegrationSettings integration_settings(const RunOptions& options);

@@ -217,6 +217,46 @@ def positivity_violation_is_reported_with_its_time_and_absent_when_there_is_none
     check(p["first_violation_time"] is None and p["min_eigenvalue"] > 0, f"spurious violation: {p}")
 
 
+def file_contents(path, skip=("command_line", "wall_seconds")):
+    """Every dataset and attribute of an HDF5 file, by path (datasets as arrays), except the names in `skip`."""
+    contents = {}
+    with h5py.File(path, "r") as f:
+        def visit(name, obj):
+            for key, value in obj.attrs.items():
+                if key not in skip:
+                    contents[f"{name}@{key}"] = np.asarray(value)
+            if isinstance(obj, h5py.Dataset):
+                contents[name] = obj[()]
+        visit("/", f)
+        f.visititems(visit)
+    return contents
+
+
+@test
+def one_thread_and_two_write_the_same_file():
+    # By default the samples are measured and written on a second core; --threads 1 does everything on one thread.
+    # Every dataset and attribute must be the same: with violations of positivity between the output times (the step
+    # checks are replayed on the recording thread) and with --until-steady (decided on the integration thread).
+    cases = [["--initial", "uudd", "--gamma", "0.3", "--bath", "1:0.2", "--bath", "3:0.1", "--t-end", "5", "--dt-out",
+              "0.5", "--save-rho"],
+             ["--initial", "udud", "--gamma", "0.05", "--t-end", "100000", "--until-steady", "1e-6"]]
+    for case in cases:
+        with tempfile.TemporaryDirectory() as folder:
+            contents = []
+            for threads in ["1", "0"]:
+                path = os.path.join(folder, f"threads{threads}.h5")
+                out = run(["run", "--quiet", "--output", path, "--threads", threads, *case])
+                check(out.returncode == 0, out.stderr)
+                contents.append(file_contents(path))
+            one, two = contents
+            check(one.keys() == two.keys(), f"different contents: {set(one.keys()) ^ set(two.keys())}")
+            for key in one:
+                check(np.array_equal(one[key], two[key], equal_nan=one[key].dtype.kind in "fc"),
+                      f"{key} differs between --threads 1 and 0 ({' '.join(case)})")
+            if "--until-steady" not in case:
+                check(np.isfinite(one["checks@first_violation_time"]), "the first case has a violation")
+
+
 def start_long_run(folder, extra=()):
     path = os.path.join(folder, "long.h5")
     process = subprocess.Popen([NESSIE, "run", "--output", path, "--t-end", "1e7", "--dt-out", "0.5", "--quiet",
