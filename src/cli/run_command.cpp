@@ -117,7 +117,7 @@ int run_command(const std::vector<std::string>& args, const std::string& command
   const bool threaded = run.threads != 1 && std::thread::hardware_concurrency() > 1;
   RecordingThread recording(recorder, threaded, recording_capacity(system.dimension()));
   RunObserver observer(recording, steady.rho, recorder.positivity().threshold(), run.until_steady,
-                       positivity_mode == "steps");
+                       positivity_mode == "steps", ness.min_eigenvalue);
   // The spectral gap is needed only for the cross-checks at the end: with a second core it is computed while the
   // integration runs (at d = 20 one dense eigenvalue problem of the 400 x 400 Liouvillian, 0.1 s, 8 % of a run to
   // t = 1000). Either way the result is the same.

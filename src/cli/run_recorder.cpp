@@ -113,15 +113,25 @@ void RecordingThread::finish() {
 }
 
 RunObserver::RunObserver(RecordingThread& recording, const Eigen::MatrixXcd& rho_ness, double threshold,
-                         double until_steady, bool check_every_step)
+                         double until_steady, bool check_every_step, double reference_min_eigenvalue)
     : recording_(recording),
       rho_ness_(rho_ness),
       threshold_(threshold),
       until_steady_(until_steady),
-      check_every_step_(check_every_step) {}
+      check_every_step_(check_every_step),
+      reference_min_eigenvalue_(reference_min_eigenvalue) {}
 
-void RunObserver::observe_step(double t, const Eigen::Ref<const Eigen::MatrixXcd>& rho) {
+void RunObserver::observe_step(double t, const StepState& step) {
   if (!check_every_step_) return;
+  // Weyl: every eigenvalue of rho is at least lambda_min(rho_ref) - ||rho - rho_ref||_2. Once the deviation is
+  // smaller than the reference's smallest eigenvalue (with a margin far above round-off), no eigenvalue can be below
+  // the threshold, and rho is not even formed (in the interaction frame, the tail of a run).
+  constexpr double margin = 1e-9;
+  if (step.deviation_bound() < reference_min_eigenvalue_ - threshold_ - margin) {
+    steps_.push_back({t, std::nullopt});
+    return;
+  }
+  const Eigen::Ref<const Eigen::MatrixXcd> rho = step.rho();
   if (eigenvalues_above(rho, threshold_, scratch_))
     steps_.push_back({t, std::nullopt});
   else

@@ -104,9 +104,10 @@ class RecordingThread {
 // for every output time.
 class RunObserver : public OutputObserver {
  public:
+  // reference_min_eigenvalue: the smallest eigenvalue of the integration's reference state (the direct NESS).
   RunObserver(RecordingThread& recording, const Eigen::MatrixXcd& rho_ness, double threshold, double until_steady,
-              bool check_every_step);
-  void observe_step(double t, const Eigen::Ref<const Eigen::MatrixXcd>& rho) override;
+              bool check_every_step, double reference_min_eigenvalue);
+  void observe_step(double t, const StepState& step) override;
   bool observe(double t, const Eigen::MatrixXcd& rho) override;
   // Submits the step checks made after the last output time (an interrupted run).
   void flush();
@@ -118,6 +119,7 @@ class RunObserver : public OutputObserver {
   double threshold_;
   double until_steady_;
   bool check_every_step_;
+  double reference_min_eigenvalue_;
   bool reached_steady_ = false;
   std::vector<StepCheck> steps_;
   Eigen::MatrixXcd scratch_;

@@ -31,6 +31,7 @@ class ProductBasisRoute {
   }
   Eigen::MatrixXcd eigenbasis(const State& x, double /*t*/) const { return generator_.to_eigenbasis(as_matrix(x)); }
   Eigen::Map<const Eigen::MatrixXcd> step_view(const State& x, double /*t*/) { return as_matrix(x); }
+  static double deviation_bound(const State& /*x*/) { return std::numeric_limits<double>::infinity(); }
   RedfieldSystem& system() { return system_; }
   static constexpr RightHandSide kind = RightHandSide::matrix_free;
   static constexpr Frame frame = Frame::lab;
@@ -61,6 +62,7 @@ class DenseRoute {
     liouvillian_.coordinates().unpack(x, view_);
     return view_;
   }
+  static double deviation_bound(const State& /*x*/) { return std::numeric_limits<double>::infinity(); }
   DenseRedfieldSystem& system() { return system_; }
   static constexpr RightHandSide kind = RightHandSide::dense;
   static constexpr Frame frame = Frame::lab;
@@ -88,6 +90,7 @@ class InteractionRoute {
     frame_.to_lab(as_matrix(x), t, view_);
     return view_;
   }
+  static double deviation_bound(const State& x) { return x.norm(); }  // ||sigma||_F
   InteractionRedfieldSystem& system() { return system_; }
   static constexpr RightHandSide kind = RightHandSide::matrix_free;
   static constexpr Frame frame = Frame::interaction;
@@ -124,6 +127,8 @@ class DenseInteractionRoute {
     frame_.to_lab(sigma_, t, view_);
     return view_;
   }
+  // Each off-diagonal pair (Re, Im sigma_mk) stands for two entries of sigma: ||sigma||_F <= sqrt(2) |x|.
+  static double deviation_bound(const State& x) { return std::sqrt(2.0) * x.norm(); }
   DenseInteractionRedfieldSystem& system() { return system_; }
   static constexpr RightHandSide kind = RightHandSide::dense;
   static constexpr Frame frame = Frame::interaction;
@@ -134,6 +139,20 @@ class DenseInteractionRoute {
   InteractionFrame frame_;
   DenseInteractionRedfieldSystem system_;
   Eigen::MatrixXcd sigma_, view_;
+};
+
+// A route's state after a step, as the observers see it.
+template <class Route>
+class RouteStepState : public StepState {
+ public:
+  RouteStepState(Route& route, const typename Route::State& x, double t) : route_(route), x_(x), t_(t) {}
+  Eigen::Ref<const Eigen::MatrixXcd> rho() const override { return route_.step_view(x_, t_); }
+  double deviation_bound() const override { return Route::deviation_bound(x_); }
+
+ private:
+  Route& route_;
+  const typename Route::State& x_;
+  double t_;
 };
 
 // Steps `x` from times[0] through every output time with a controlled stepper's try_step.
@@ -168,7 +187,7 @@ void integrate(Stepper stepper, Route& route, typename Route::State& x, const st
         if (!x.allFinite())
           throw NumericalError("the state became non-finite at t = " + number_text(t) +
                                " (try smaller --atol/--rtol or another --stepper)");
-        observer.observe_step(t, route.step_view(x, t));
+        observer.observe_step(t, RouteStepState<Route>(route, x, t));
       } else {
         ++stats.rejected_steps;
         dt = step;  // the controller's smaller step

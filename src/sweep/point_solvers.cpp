@@ -16,7 +16,7 @@ class PositivityObserver : public OutputObserver {
     monitor.observe(t, smallest_eigenvalue(rho));
     return false;
   }
-  void observe_step(double t, const Eigen::Ref<const Eigen::MatrixXcd>& rho) override { monitor.observe_state(t, rho); }
+  void observe_step(double t, const StepState& step) override { monitor.observe_state(t, step.rho()); }
   PositivityMonitor monitor;
 };
 

@@ -84,16 +84,27 @@ struct SolverStatistics {
   double max_step = 0;  // the cap on the step size in use (infinity if none)
 };
 
+// The state after an accepted step, for observers that watch every step: rho is formed only when asked for.
+class StepState {
+ public:
+  virtual ~StepState() = default;
+  // rho in the basis the integration works in (the eigenbasis in the interaction frame; in the lab frame the product
+  // basis; eigenvalues do not depend on the basis), valid until the next step.
+  virtual Eigen::Ref<const Eigen::MatrixXcd> rho() const = 0;
+  // An upper bound on the spectral norm ||rho - rho_ref||_2 from the integrated state alone: in the interaction frame
+  // sqrt(2) |x| >= ||sigma||_F >= ||sigma||_2 (the rotation keeps the norm); infinity in the lab frame. By Weyl's
+  // inequality each eigenvalue of rho then lies within this bound of one of rho_ref.
+  virtual double deviation_bound() const = 0;
+};
+
 // Receives the state at each output time (the ITensor-style observer: measure, then say whether to stop).
 class OutputObserver {
  public:
   virtual ~OutputObserver() = default;
   // rho in the eigenbasis at time t. Return true to stop after this sample (e.g. steady state reached).
   virtual bool observe(double t, const Eigen::MatrixXcd& rho) = 0;
-  // Called after every accepted step (e.g. to watch positivity between output times) with rho in the basis the
-  // integration works in (the eigenbasis in the interaction frame; in the lab frame the product basis; eigenvalues
-  // do not depend on the basis); by default nothing.
-  virtual void observe_step(double /*t*/, const Eigen::Ref<const Eigen::MatrixXcd>& /*rho*/) {}
+  // Called after every accepted step (e.g. to watch positivity between output times); by default nothing.
+  virtual void observe_step(double /*t*/, const StepState& /*step*/) {}
 };
 
 // Integrates d rho/dt = L rho from times[0] and calls the observer at every output time (times[0] included).
