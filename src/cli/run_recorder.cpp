@@ -80,8 +80,7 @@ void RecordingThread::work() {
 }
 
 void RecordingThread::submit(OutputRecord record) {
-  if (!thread_.joinable()) {
-    if (failure_) std::rethrow_exception(failure_);
+  if (!thread_.joinable()) {  // one thread: a failure of the recorder reaches the caller directly
     recorder_.record(record);
     return;
   }
@@ -123,19 +122,10 @@ RunObserver::RunObserver(RecordingThread& recording, const Eigen::MatrixXcd& rho
 
 void RunObserver::observe_step(double t, const StepState& step) {
   if (!check_every_step_) return;
-  // Weyl: every eigenvalue of rho is at least lambda_min(rho_ref) - ||rho - rho_ref||_2. Once the deviation is
-  // smaller than the reference's smallest eigenvalue (with a margin far above round-off), no eigenvalue can be below
-  // the threshold, and rho is not even formed (in the interaction frame, the tail of a run).
-  constexpr double margin = 1e-9;
-  if (step.deviation_bound() < reference_min_eigenvalue_ - threshold_ - margin) {
-    steps_.push_back({t, std::nullopt});
-    return;
-  }
-  const Eigen::Ref<const Eigen::MatrixXcd> rho = step.rho();
-  if (eigenvalues_above(rho, threshold_, scratch_))
+  if (step_eigenvalues_above(step, reference_min_eigenvalue_, threshold_, scratch_))
     steps_.push_back({t, std::nullopt});
   else
-    steps_.push_back({t, Eigen::MatrixXcd(rho)});
+    steps_.push_back({t, Eigen::MatrixXcd(step.rho())});
 }
 
 bool RunObserver::observe(double t, const Eigen::MatrixXcd& rho) {

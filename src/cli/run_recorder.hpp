@@ -67,9 +67,8 @@ class SampleRecorder {
 };
 
 // Runs a SampleRecorder (start(), then the records in order) on a thread of its own, or in the caller's thread
-// when `threaded` is false. At most
-// `capacity` records wait; a failure of the recorder (an IoError of the file) stops it and is rethrown to the
-// caller by the next submit() or by finish().
+// when `threaded` is false. At most `capacity` records wait; a failure of the recorder (an IoError of the file) stops
+// it and is rethrown to the caller by the next submit() or by finish().
 class RecordingThread {
  public:
   RecordingThread(SampleRecorder& recorder, bool threaded, std::size_t capacity);

@@ -55,10 +55,17 @@ bool eigenvalues_above(const Eigen::Ref<const Eigen::MatrixXcd>& rho, double shi
   return positive_definite(scratch);  // rho - shift I positive definite: every eigenvalue above the shift
 }
 
+bool step_eigenvalues_above(const StepState& step, double reference_min_eigenvalue, double threshold,
+                            Eigen::MatrixXcd& scratch) {
+  constexpr double margin = 1e-9;
+  if (step.deviation_bound() < reference_min_eigenvalue - threshold - margin) return true;
+  return eigenvalues_above(step.rho(), threshold, scratch);
+}
+
 void PositivityMonitor::observe_state(double t, const Eigen::Ref<const Eigen::MatrixXcd>& rho) {
   if (previous_time_) {
-    if (eigenvalues_above(rho, threshold_,
-                          shifted_)) {  // no violation; a smaller positive eigenvalue is left to the exact samples
+    // No violation; a smaller positive eigenvalue is left to the exact samples.
+    if (eigenvalues_above(rho, threshold_, shifted_)) {
       observe(t, std::numeric_limits<double>::infinity());
       return;
     }

@@ -4,20 +4,33 @@
 #include <nessie/dynamics/run_sample.hpp>
 
 #include <cmath>
+#include <limits>
 
 namespace nessie {
 
 namespace {
 
-// Keeps the positivity record of every accepted step.
+// Keeps the positivity record of every accepted step (reference_min_eigenvalue: that of the integration's reference
+// state, the direct NESS).
 class PositivityObserver : public OutputObserver {
  public:
+  explicit PositivityObserver(double reference_min_eigenvalue) : reference_min_eigenvalue_(reference_min_eigenvalue) {}
   bool observe(double t, const Eigen::MatrixXcd& rho) override {  // exact at the output times
     monitor.observe(t, smallest_eigenvalue(rho));
     return false;
   }
-  void observe_step(double t, const StepState& step) override { monitor.observe_state(t, step.rho()); }
+  void observe_step(double t, const StepState& step) override {
+    // After the sample at the first time, observe_state records a state above the threshold as +infinity.
+    if (step_eigenvalues_above(step, reference_min_eigenvalue_, monitor.threshold(), scratch_))
+      monitor.observe(t, std::numeric_limits<double>::infinity());
+    else
+      monitor.observe_state(t, step.rho());
+  }
   PositivityMonitor monitor;
+
+ private:
+  double reference_min_eigenvalue_;
+  Eigen::MatrixXcd scratch_;
 };
 
 PointResult with_model(const OpenSystem& system) {
@@ -44,7 +57,7 @@ PointResult solve_point_run(const OpenSystem& system, const InitialState& initia
   Eigen::MatrixXcd rho = initial_density_matrix(system, initial);
   r.steady = find_steady_state(system.eigenbasis(), system.generator(), sector_weights(system.eigenbasis(), rho),
                                solver, &rho);
-  PositivityObserver observer;
+  PositivityObserver observer(smallest_eigenvalue(r.steady.rho));
   const SolverStatistics stats =
       Propagator(system.generator(), settings, r.steady.rho).propagate(rho, {0.0, t_end}, observer);
   r.observables = system.observables().measure(rho);

@@ -1,8 +1,9 @@
 #pragma once
 // Watches the smallest eigenvalue of rho(t) for violations of positivity (the Redfield equation is not completely
 // positive; physics.md "Positivity").
-#include <Eigen/Dense>
+#include <nessie/dynamics/propagator.hpp>
 
+#include <Eigen/Dense>
 #include <optional>
 
 namespace nessie {
@@ -13,6 +14,13 @@ double smallest_eigenvalue(const Eigen::Ref<const Eigen::MatrixXcd>& rho);
 // Whether every eigenvalue of the Hermitian rho (lower triangle read) lies above `shift`: the Cholesky factorisation
 // of rho - shift I exists (computed in `scratch`), a fraction of the cost of the eigenvalues.
 bool eigenvalues_above(const Eigen::Ref<const Eigen::MatrixXcd>& rho, double shift, Eigen::MatrixXcd& scratch);
+
+// The same for the state after an integration step, against `threshold`: first by Weyl's inequality, every eigenvalue
+// of rho being at least lambda_min(rho_ref) - ||rho - rho_ref||_2 >= reference_min_eigenvalue - step.deviation_bound()
+// (with a margin far above round-off; rho is not even formed: in the interaction frame, the tail of a run), else by
+// eigenvalues_above(step.rho(), threshold).
+bool step_eigenvalues_above(const StepState& step, double reference_min_eigenvalue, double threshold,
+                            Eigen::MatrixXcd& scratch);
 
 // Positivity over a run, as seen at the output times.
 class PositivityMonitor {
