@@ -57,6 +57,7 @@ class SampleRecorder {
  private:
   const OpenSystem& system_;
   const Eigen::MatrixXcd& rho_ness_;
+  std::optional<SampleMeasurer> measurer_;  // built by start(), on the recording thread
   std::function<io::RunFile&()> open_file_;
   io::RunFile* file_ = nullptr;
   Progress& progress_;

@@ -123,8 +123,7 @@ class DenseInteractionRoute {
   }
   Eigen::MatrixXcd eigenbasis(const State& x, double t) { return step_view(x, t); }
   const Eigen::MatrixXcd& step_view(const State& x, double t) {
-    dissipator_.coordinates().unpack(x, sigma_);
-    frame_.to_lab(sigma_, t, view_);
+    system_.to_lab(x, t, view_);
     return view_;
   }
   // Each off-diagonal pair (Re, Im sigma_mk) stands for two entries of sigma: ||sigma||_F <= sqrt(2) |x|.
@@ -161,7 +160,8 @@ void integrate(Stepper stepper, Route& route, typename Route::State& x, const st
                const IntegrationSettings& settings, double max_step, SolverStatistics& stats, OutputObserver& observer,
                const std::atomic<bool>* interrupt, double& stopped_at, bool& interrupted) {
   double t = times.front();
-  double dt = std::min(settings.initial_step, max_step);
+  double dt = std::min(settings.initial_step, max_step);  // the controller's proposal for the next step
+  const double landing_cap = landing_stretch(settings.frame) * max_step;
   stopped_at = t;
   if (observer.observe(t, route.eigenbasis(x, t))) return;
   for (std::size_t k = 1; k < times.size(); ++k) {
@@ -172,9 +172,10 @@ void integrate(Stepper stepper, Route& route, typename Route::State& x, const st
         stopped_at = t;
         return;
       }
-      dt = std::min(dt, max_step);
-      const bool lands = dt >= target - t;
-      double step = lands ? target - t : dt;
+      // The rest of the way to the output time in one step when the controller proposes that much and the cap,
+      // stretched for this step (landing_stretch), allows it; otherwise the proposal within the cap.
+      const bool lands = std::min(dt, landing_cap) >= target - t;
+      double step = lands ? target - t : std::min(dt, max_step);
       const odeint::controlled_step_result result = stepper.try_step(std::ref(route.system()), x, t, step);
       if (result == odeint::success) {
         ++stats.accepted_steps;
@@ -198,7 +199,7 @@ void integrate(Stepper stepper, Route& route, typename Route::State& x, const st
       if (dt < 1e-14 * std::max(1.0, std::abs(t)))
         throw NumericalError("step size underflow at t = " + number_text(t) + " (step " + number_text(dt) + ")");
     }
-    stats.last_step = dt;
+    stats.last_step = std::min(dt, max_step);
     stopped_at = t;
     if (observer.observe(t, route.eigenbasis(x, t))) return;
   }
@@ -292,6 +293,8 @@ double stability_limit(StepperKind kind, Frame frame) {
   if (kind == StepperKind::fehlberg78) return 2.5;
   return frame == Frame::interaction ? 4.0 : 1.0;
 }
+
+double landing_stretch(Frame frame) { return frame == Frame::interaction ? 1.25 : 1.0; }
 
 double controller_tolerance_scale(StepperKind kind) { return kind == StepperKind::fehlberg78 ? 0.01 : 1.0; }
 

@@ -1,5 +1,7 @@
 #include <nessie/dynamics/redfield_system.hpp>
 
+#include <nessie/util/sin_cos.hpp>
+
 namespace nessie {
 
 void InteractionRedfieldSystem::operator()(const OdeState& x, OdeState& dxdt, double t) {
@@ -39,42 +41,124 @@ void InteractionRedfieldSystem::operator()(const OdeState& x, OdeState& dxdt, do
 }
 
 DenseInteractionRedfieldSystem::DenseInteractionRedfieldSystem(const RealLiouvillian& dissipator,
-                                                               InteractionFrame& frame)
+                                                               const InteractionFrame& frame)
     : dissipator_(dissipator),
-      frame_(frame),
+      reference_(frame.reference()),
       reference_derivative_(dissipator.coordinates().pack(frame.reference_derivative())),
-      pair_phases_(static_cast<Eigen::Index>(frame.dimension()) * (frame.dimension() - 1) / 2),
       rotated_(dissipator.coordinates().size()),
-      dissipated_(dissipator.coordinates().size()) {}
+      dissipated_(dissipator.coordinates().size()) {
+  const int d = frame.dimension();
+  const Eigen::VectorXd& e = frame.level_frequencies();
+  const Eigen::Index pairs = static_cast<Eigen::Index>(d) * (d - 1) / 2;
+  // Padded to whole 8-wide blocks, so that sin_cos runs without a scalar tail (the padding frequencies are 0).
+  const Eigen::Index padded = (pairs + 7) / 8 * 8;
+  pair_frequencies_ = Eigen::VectorXd::Zero(padded);
+  Eigen::Index k = 0;  // HermitianCoordinates order: column n, rows m < n
+  for (int n = 1; n < d; ++n)
+    for (int m = 0; m < n; ++m) pair_frequencies_[k++] = e[m] - e[n];
+  pair_angles_.resize(padded);
+  pair_cos_.resize(padded);
+  pair_sin_.resize(padded);
+
+  // Real coordinates: the diagonal (0 .. d-1) and Re of pair k (d + 2k); imaginary: Im of pair k (d + 2k + 1).
+  const auto a = dissipator.matrix();
+  const Eigen::Index reals = d + pairs;
+  auto real_position = [d](Eigen::Index i) { return i < d ? i : d + 2 * (i - d); };
+  auto imaginary_position = [d](Eigen::Index pair) { return d + 2 * pair + 1; };
+  split_ = pairs > 0;
+  for (Eigen::Index i = 0; i < reals && split_; ++i)
+    for (Eigen::Index j = 0; j < pairs && split_; ++j)
+      split_ = a(real_position(i), imaginary_position(j)) == 0.0 && a(imaginary_position(j), real_position(i)) == 0.0;
+  if (!split_) return;
+  Eigen::MatrixXd real_block(reals, reals), imaginary_block(pairs, pairs);
+  for (Eigen::Index j = 0; j < reals; ++j)
+    for (Eigen::Index i = 0; i < reals; ++i) real_block(i, j) = a(real_position(i), real_position(j));
+  for (Eigen::Index j = 0; j < pairs; ++j)
+    for (Eigen::Index i = 0; i < pairs; ++i) imaginary_block(i, j) = a(imaginary_position(i), imaginary_position(j));
+  real_block_ = PaddedMatrix(real_block);
+  imaginary_block_ = PaddedMatrix(imaginary_block);
+  rotated_.resize(reals);
+  dissipated_.resize(reals);
+  rotated_imaginary_.resize(pairs);
+  dissipated_imaginary_.resize(pairs);
+}
+
+void DenseInteractionRedfieldSystem::compute_phases(double t) {
+  // exp(-i omega_mn t) = cos(omega_mn t) - i sin(omega_mn t), one sine and cosine per pair m < n.
+  pair_angles_ = pair_frequencies_ * t;
+  sin_cos(pair_angles_.data(), pair_angles_.size(), pair_sin_.data(), pair_cos_.data());
+  phases_time_ = t;
+  phases_valid_ = true;
+}
+
+void DenseInteractionRedfieldSystem::to_lab(const DenseOdeState& x, double t, Eigen::MatrixXcd& rho) {
+  if (!(phases_valid_ && t == phases_time_)) compute_phases(t);
+  const Eigen::Index d = dissipator_.dimension();
+  rho.resize(d, d);
+  Eigen::Index k = 0;
+  for (Eigen::Index n = 0; n < d; ++n) {
+    for (Eigen::Index m = 0; m < n; ++m, ++k) {  // (c - i s)(re + i im)
+      const double re = x[d + 2 * k], im = x[d + 2 * k + 1], c = pair_cos_[k], s = pair_sin_[k];
+      const Complex value = reference_(m, n) + Complex(c * re + s * im, c * im - s * re);
+      rho(m, n) = value;
+      rho(n, m) = std::conj(value);
+    }
+    rho(n, n) = reference_(n, n).real() + x[n];
+  }
+}
 
 void DenseInteractionRedfieldSystem::operator()(const DenseOdeState& x, DenseOdeState& dxdt, double t) {
   ++evaluations_;
-  const int d = frame_.dimension();
-  const Eigen::Index pairs = pair_phases_.size();
-  const Eigen::VectorXcd& u = frame_.level_phases(t);
-  Eigen::Index pair = 0;  // HermitianCoordinates order: column n, rows m < n
-  for (int n = 1; n < d; ++n)
-    for (int m = 0; m < n; ++m)  // exp(-i (E_m - E_n) t) = u_m conj(u_n)
-      pair_phases_[pair++] = Complex(u[m].real() * u[n].real() + u[m].imag() * u[n].imag(),
-                                     u[m].imag() * u[n].real() - u[m].real() * u[n].imag());
-  // Phi_t(sigma): the diagonal is unchanged, (Re, Im) of sigma_mn turn by exp(-i omega_mn t).
-  rotated_.head(d) = x.head(d);
+  const Eigen::Index d = dissipator_.dimension();
+  const Eigen::Index pairs = d * (d - 1) / 2;
+  compute_phases(t);
+  const double* __restrict const c = pair_cos_.data();
+  const double* __restrict const s = pair_sin_.data();
+  const double* __restrict const in = x.data();
+  const double* __restrict const reference = reference_derivative_.data();
+  dxdt.resize(x.size());
+  double* __restrict const out = dxdt.data();
+  if (split_) {
+    // Phi_t(sigma) with the real parts (diagonal, Re) and the imaginary parts in separate vectors, the two blocks,
+    // then + L[rho_ref] and Phi_t^-1 back into the pairs.
+    double* __restrict const real = rotated_.data();
+    double* __restrict const imaginary = rotated_imaginary_.data();
+    for (Eigen::Index m = 0; m < d; ++m) real[m] = in[m];
+    for (Eigen::Index k = 0; k < pairs; ++k) {
+      const double re = in[d + 2 * k], im = in[d + 2 * k + 1];
+      real[d + k] = c[k] * re + s[k] * im;
+      imaginary[k] = c[k] * im - s[k] * re;
+    }
+    real_block_.multiply(real, dissipated_.data());
+    imaginary_block_.multiply(imaginary, dissipated_imaginary_.data());
+    const double* __restrict const real_out = dissipated_.data();
+    const double* __restrict const imaginary_out = dissipated_imaginary_.data();
+    for (Eigen::Index m = 0; m < d; ++m) out[m] = real_out[m] + reference[m];
+    for (Eigen::Index k = 0; k < pairs; ++k) {
+      const double re = real_out[d + k] + reference[d + 2 * k];
+      const double im = imaginary_out[k] + reference[d + 2 * k + 1];
+      out[d + 2 * k] = c[k] * re - s[k] * im;
+      out[d + 2 * k + 1] = c[k] * im + s[k] * re;
+    }
+    return;
+  }
+  double* __restrict const rotated = rotated_.data();
+  // Phi_t(sigma): the diagonal is unchanged, (Re, Im) of sigma_mn multiplied by exp(-i omega_mn t).
+  for (Eigen::Index m = 0; m < d; ++m) rotated[m] = in[m];
   for (Eigen::Index k = 0; k < pairs; ++k) {
-    const double re = x[d + 2 * k], im = x[d + 2 * k + 1];
-    const double c = pair_phases_[k].real(), s = pair_phases_[k].imag();
-    rotated_[d + 2 * k] = c * re - s * im;
-    rotated_[d + 2 * k + 1] = s * re + c * im;
+    const double re = in[d + 2 * k], im = in[d + 2 * k + 1];
+    rotated[d + 2 * k] = c[k] * re + s[k] * im;
+    rotated[d + 2 * k + 1] = c[k] * im - s[k] * re;
   }
   dissipator_.apply(rotated_, dissipated_);
-  dissipated_ += reference_derivative_;
-  // Phi_t^-1: turn back by exp(+i omega_mn t).
-  dxdt.resize(x.size());
-  dxdt.head(d) = dissipated_.head(d);
+  // + L[rho_ref], then Phi_t^-1: multiplied by exp(+i omega_mn t).
+  const double* __restrict const dissipated = dissipated_.data();
+  for (Eigen::Index m = 0; m < d; ++m) out[m] = dissipated[m] + reference[m];
   for (Eigen::Index k = 0; k < pairs; ++k) {
-    const double re = dissipated_[d + 2 * k], im = dissipated_[d + 2 * k + 1];
-    const double c = pair_phases_[k].real(), s = pair_phases_[k].imag();
-    dxdt[d + 2 * k] = c * re + s * im;
-    dxdt[d + 2 * k + 1] = c * im - s * re;
+    const double re = dissipated[d + 2 * k] + reference[d + 2 * k];
+    const double im = dissipated[d + 2 * k + 1] + reference[d + 2 * k + 1];
+    out[d + 2 * k] = c[k] * re - s[k] * im;
+    out[d + 2 * k + 1] = c[k] * im + s[k] * re;
   }
 }
 

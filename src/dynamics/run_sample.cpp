@@ -10,17 +10,18 @@ double trace_distance(const Eigen::MatrixXcd& a, const Eigen::MatrixXcd& b) {
   return hermitian_eigenvalues(difference).cwiseAbs().sum() / 2;
 }
 
-RunSample measure_sample(const OpenSystem& system, const Eigen::MatrixXcd& rho_ness, double t,
-                         const Eigen::MatrixXcd& rho, std::optional<double> distance_to_ness) {
-  RunSample sample;
-  sample.time = t;
-  sample.observables = system.observables().measure(rho);
-  sample.distance_to_ness = distance_to_ness ? *distance_to_ness : trace_distance(rho, rho_ness);
-  // |d rho/dt| (Frobenius) with the Hermitian form of the generator (rho is Hermitian: the integration keeps it so)
-  Eigen::MatrixXcd derivative(rho.rows(), rho.cols());
-  system.generator().apply_hermitian(rho, derivative);
-  sample.derivative_norm = derivative.norm();
-  return sample;
+SampleMeasurer::SampleMeasurer(const OpenSystem& system, const Eigen::MatrixXcd& rho_ness)
+    : system_(system),
+      rho_ness_(rho_ness),
+      currents_(system.observables().current_operators()),
+      derivative_norm_(system.generator()) {}
+
+void SampleMeasurer::measure(double t, const Eigen::MatrixXcd& rho, std::optional<double> distance_to_ness,
+                             RunSample& out) {
+  out.time = t;
+  system_.observables().measure(rho, currents_, out.observables);
+  out.distance_to_ness = distance_to_ness ? *distance_to_ness : trace_distance(rho, rho_ness_);
+  out.derivative_norm = derivative_norm_(rho);
 }
 
 }  // namespace nessie

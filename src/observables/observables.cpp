@@ -26,17 +26,9 @@ ObservableSet::ObservableSet(const Ring& ring, const RingTerms& terms, const Eig
 
 Observables ObservableSet::measure(const Eigen::MatrixXcd& rho) const {
   Observables o;
-  const Eigen::VectorXd& e = eigenbasis_.energies();
-  o.populations = rho.diagonal().real();
-  o.energy = o.populations.dot(e);
-  o.trace_error = std::abs(rho.trace().real() - 1.0);
-  o.hermiticity_error = (rho - rho.adjoint()).norm();
-
-  o.bath_heat_currents.reserve(static_cast<std::size_t>(generator_.bath_count()));
+  measure_except_currents(rho, o);
   o.local_heat_currents.reserve(static_cast<std::size_t>(ring_.sites()));
   o.spin_currents.reserve(static_cast<std::size_t>(ring_.sites()));
-  for (int b = 0; b < generator_.bath_count(); ++b) o.bath_heat_currents.push_back(generator_.heat_current(b, rho));
-
   const Eigen::MatrixXcd rho_product = eigenbasis_.to_product_basis(rho);
   for (int l = 1; l <= ring_.sites(); ++l) {
     // <i [h_{l-1,l}, h_{l,l+1}]> from its bilinear pieces (ring_terms.hpp; paper Eq. 12)
@@ -50,16 +42,33 @@ Observables ObservableSet::measure(const Eigen::MatrixXcd& rho) const {
     o.local_heat_currents.push_back(current);
     o.spin_currents.push_back(ring_.hopping() * expectation(terms_.spin_current(l), rho_product));  // paper Eq. 13
   }
+  return o;
+}
+
+void ObservableSet::measure(const Eigen::MatrixXcd& rho, const CurrentOperators& currents, Observables& o) const {
+  measure_except_currents(rho, o);
+  currents.measure(rho, o.local_heat_currents, o.spin_currents);
+}
+
+void ObservableSet::measure_except_currents(const Eigen::MatrixXcd& rho, Observables& o) const {
+  const Eigen::VectorXd& e = eigenbasis_.energies();
+  o.populations = rho.diagonal().real();
+  o.energy = o.populations.dot(e);
+  o.trace_error = std::abs(rho.trace().real() - 1.0);
+  o.hermiticity_error = (rho - rho.adjoint()).norm();
+  o.bath_heat_currents.resize(static_cast<std::size_t>(generator_.bath_count()));
+  for (int b = 0; b < generator_.bath_count(); ++b)
+    o.bath_heat_currents[static_cast<std::size_t>(b)] = generator_.heat_current(b, rho);
 
   o.rho_eigenvalues = hermitian_eigenvalues(rho);
   o.min_eigenvalue = o.rho_eigenvalues.minCoeff();
   o.ergotropy = ergotropy(o.energy, o.rho_eigenvalues, e);
   o.purity = o.rho_eigenvalues.squaredNorm();
+  o.von_neumann_entropy = 0;
   for (Eigen::Index k = 0; k < o.rho_eigenvalues.size(); ++k) {
     const double r = o.rho_eigenvalues(k);
     if (r > 0) o.von_neumann_entropy -= r * std::log(r);
   }
-  return o;
 }
 
 }  // namespace nessie

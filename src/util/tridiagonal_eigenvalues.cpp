@@ -6,50 +6,82 @@
 
 namespace nessie {
 
+namespace {
+
+// Eigenvalues of [[a, b], [b, c]] (LAPACK dlae2), the larger first.
+void symmetric_2x2_eigenvalues(double a, double b, double c, double& larger, double& smaller) {
+  const double sum = a + c, difference = std::abs(a - c), twice_b = std::abs(b + b);
+  const double big = std::abs(a) > std::abs(c) ? a : c, small = std::abs(a) > std::abs(c) ? c : a;
+  double root;  // sqrt((a - c)^2 + 4 b^2) without overflow
+  if (difference > twice_b)
+    root = difference * std::sqrt(1 + (twice_b / difference) * (twice_b / difference));
+  else if (difference < twice_b)
+    root = twice_b * std::sqrt(1 + (difference / twice_b) * (difference / twice_b));
+  else
+    root = twice_b * std::sqrt(2.0);
+  if (sum == 0) {
+    larger = 0.5 * root;
+    smaller = -0.5 * root;
+    return;
+  }
+  // The eigenvalue of the sign of the sum first; the other from the determinant, without cancellation.
+  const double first = 0.5 * (sum + std::copysign(root, sum));
+  const double second = (big / first) * small - (b / first) * b;
+  larger = std::max(first, second);
+  smaller = std::min(first, second);
+}
+
+}  // namespace
+
 bool tridiagonal_eigenvalues(Eigen::Ref<Eigen::VectorXd> diagonal, Eigen::Ref<Eigen::VectorXd> off_diagonal) {
   Eigen::Ref<Eigen::VectorXd>& d = diagonal;
-  Eigen::Ref<Eigen::VectorXd>& e = off_diagonal;  // e(i) couples i and i + 1
+  Eigen::Ref<Eigen::VectorXd>& e2 = off_diagonal;  // e2(i) = e(i)^2, e(i) coupling i and i + 1
   const Eigen::Index n = d.size();
   if (n == 0) return true;
-  e(n - 1) = 0;
-  constexpr double epsilon = std::numeric_limits<double>::epsilon();
+  for (Eigen::Index i = 0; i + 1 < n; ++i) e2(i) *= e2(i);
+  e2(n - 1) = 0;
+  constexpr double epsilon2 = std::numeric_limits<double>::epsilon() * std::numeric_limits<double>::epsilon();
   constexpr int max_iterations = 30;
-  for (Eigen::Index l = 0; l < n; ++l) {
+  for (Eigen::Index l = 0; l < n;) {
     int iterations = 0;
     for (;;) {
-      // The first negligible sub-diagonal entry at or after l splits off the block l..m.
+      // The first negligible sub-diagonal entry at or after l, |e(m)| <= eps (|d(m)| + |d(m + 1)|), splits off the
+      // block l..m.
       Eigen::Index m = l;
-      while (m < n - 1 && std::abs(e(m)) > epsilon * (std::abs(d(m)) + std::abs(d(m + 1)))) ++m;
-      if (m == l) break;  // d(l) is an eigenvalue
-      if (++iterations > max_iterations) return false;
-      // Wilkinson shift from the leading 2 x 2 block, then one implicit QL sweep from m up to l (plane rotations).
-      double g = (d(l + 1) - d(l)) / (2.0 * e(l));
-      double r = std::sqrt(g * g + 1.0);
-      g = d(m) - d(l) + e(l) / (g + std::copysign(r, g));
-      double s = 1, c = 1, p = 0;
-      bool deflated = false;
-      for (Eigen::Index i = m - 1; i >= l; --i) {
-        const double f = s * e(i), b = c * e(i);
-        r = std::sqrt(f * f + g * g);
-        e(i + 1) = r;
-        if (r == 0) {  // the rotation underflowed: e(i + 1) is zero, restart on the smaller block
-          d(i + 1) -= p;
-          e(m) = 0;
-          deflated = true;
-          break;
-        }
-        s = f / r;
-        c = g / r;
-        g = d(i + 1) - p;
-        r = (d(i) - g) * s + 2.0 * c * b;
-        p = s * r;
-        d(i + 1) = g + p;
-        g = c * r - b;
+      for (; m < n - 1; ++m) {
+        const double size = std::abs(d(m)) + std::abs(d(m + 1));
+        if (e2(m) <= epsilon2 * size * size) break;
       }
-      if (deflated) continue;
-      d(l) -= p;
-      e(l) = g;
-      e(m) = 0;
+      if (m == l) {  // d(l) is an eigenvalue
+        ++l;
+        break;
+      }
+      if (m == l + 1) {  // a 2 x 2 block: both eigenvalues at once
+        symmetric_2x2_eigenvalues(d(l), std::sqrt(e2(l)), d(l + 1), d(l), d(l + 1));
+        e2(l) = 0;
+        l += 2;
+        break;
+      }
+      if (++iterations > max_iterations) return false;
+      // Wilkinson shift from the leading 2 x 2 block, then one root-free QL sweep from m up to l (Pal, Walker and
+      // Kahan; LAPACK dsterf): it carries the squares of the sub-diagonal, so a rotation needs no square root.
+      const double e_l = std::sqrt(e2(l));
+      double shift = (d(l + 1) - d(l)) / (2.0 * e_l);
+      shift = d(l) - e_l / (shift + std::copysign(std::sqrt(shift * shift + 1.0), shift));
+      double c = 1, s = 0, gamma = d(m) - shift, p = gamma * gamma;
+      for (Eigen::Index i = m - 1; i >= l; --i) {
+        const double bb = e2(i), r = p + bb;  // r > 0: e2(i) is not negligible
+        if (i != m - 1) e2(i + 1) = s * r;
+        const double old_c = c, old_gamma = gamma, alpha = d(i);
+        c = p / r;
+        s = bb / r;
+        gamma = c * (alpha - shift) - s * old_gamma;
+        d(i + 1) = old_gamma + (alpha - gamma);
+        p = c != 0 ? gamma * gamma / c : old_c * bb;
+      }
+      e2(l) = s * p;
+      d(l) = shift + gamma;
+      e2(m) = 0;
     }
   }
   std::sort(d.data(), d.data() + n);

@@ -291,6 +291,16 @@ TEST_CASE("the interaction frame's right-hand sides are d sigma/dt of the lab-fr
     DenseOdeState y = dissipator.coordinates().pack(sigma), dy;
     dense(y, dy, t);
     CHECK((dissipator.coordinates().unpack(dy) - expected).norm() < 1e-12 * expected.norm());
+    CHECK(dense.split());  // real operators and rates: the dissipator's matrix is two blocks
+    Eigen::MatrixXcd lab_of_dense;
+    dense.to_lab(y, t, lab_of_dense);  // with the phases of the right-hand side just evaluated at t
+    CHECK((lab_of_dense - rho).norm() < 1e-15 * (1 + t * e.cwiseAbs().maxCoeff()) * sigma.norm());
+    Eigen::MatrixXcd later_phase(d, d);
+    for (int n = 0; n < d; ++n)
+      for (int m = 0; m < d; ++m) later_phase(m, n) = std::exp(Complex(0, -(e(m) - e(n)) * (t + 1.0)));
+    dense.to_lab(y, t + 1.0, lab_of_dense);  // at another time: phases of its own
+    CHECK((lab_of_dense - reference - later_phase.cwiseProduct(sigma)).norm() <
+          1e-15 * (1 + (t + 1.0) * e.cwiseAbs().maxCoeff()) * sigma.norm());
     // The frame's own conversions are inverse to each other and match these phases (to the rounding of the angles
     // E_m t, ~1e-16 E t).
     const double phase_rounding = 1e-15 * (1 + t * e.cwiseAbs().maxCoeff()) * sigma.norm();
@@ -303,6 +313,37 @@ TEST_CASE("the interaction frame's right-hand sides are d sigma/dt of the lab-fr
   CHECK(frame_from_name("lab") == Frame::lab);
   CHECK(frame_name(frame_from_name("interaction")) == "interaction");
   CHECK_THROWS_AS(frame_from_name("rotating"), InputError);
+}
+
+TEST_CASE("a dense interaction-frame system whose matrix couples real and imaginary parts uses the whole matrix",
+          "[dynamics]") {
+  // The lab-frame Liouvillian on product-basis coordinates has -i [H, .], which maps Re rho onto Im rho: given it in
+  // place of the dissipator, the system must not split it, and must still compute Phi_t^-1(A Phi_t(sigma) + L[rho_ref])
+  // for that matrix A (not a physical equation; the test is of the arithmetic of the unsplit branch).
+  const auto system = paper_ring(1.3, 2, 2.0, 1.0, 0.05);
+  const RedfieldGenerator& generator = system->generator();
+  const int d = system->dimension();
+  const Eigen::VectorXd& e = generator.energies();
+  const Eigen::MatrixXcd reference = random_density_matrix(d, 17);
+  const Eigen::MatrixXcd sigma = random_hermitian(d, 18) - Eigen::MatrixXcd::Identity(d, d) / d;
+  InteractionFrame frame(generator, reference);
+  const RealLiouvillian coupled(generator);
+  DenseInteractionRedfieldSystem system_of_coupled(coupled, frame);
+  CHECK_FALSE(system_of_coupled.split());
+  const HermitianCoordinates& coordinates = coupled.coordinates();
+  for (double t : {0.0, 2.75, 300.5}) {
+    Eigen::MatrixXcd phase(d, d);
+    for (int n = 0; n < d; ++n)
+      for (int m = 0; m < d; ++m) phase(m, n) = std::exp(Complex(0, -(e(m) - e(n)) * t));
+    Eigen::VectorXd image(coordinates.size());
+    coupled.apply(coordinates.pack(phase.cwiseProduct(sigma)), image);
+    const Eigen::MatrixXcd expected =
+        phase.conjugate().cwiseProduct(coordinates.unpack(image) + frame.reference_derivative());
+    DenseOdeState y = coordinates.pack(sigma), dy;
+    system_of_coupled(y, dy, t);
+    INFO("t = " << t);
+    CHECK((coordinates.unpack(dy) - expected).norm() < 1e-12 * expected.norm());
+  }
 }
 
 TEST_CASE("the interaction frame ends at the generator's steady state whatever its reference", "[dynamics]") {

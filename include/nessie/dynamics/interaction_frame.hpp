@@ -23,6 +23,8 @@ class InteractionFrame {
 
   int dimension() const { return static_cast<int>(level_frequencies_.size()); }
   const Eigen::MatrixXcd& reference_derivative() const { return reference_derivative_; }  // L[rho_ref]
+  const Eigen::VectorXd& level_frequencies() const { return level_frequencies_; }         // E_m - mean(E)
+  const Eigen::MatrixXcd& reference() const { return reference_; }                        // rho_ref
 
   // u_m = exp(-i E_m t) (d sines and cosines, the energies centred on their mean) and P_mn = exp(-i omega_mn t) =
   // u_m conj(u_n); each remembered for the last t asked for.

@@ -50,6 +50,12 @@ Frame frame_from_name(const std::string& name);  // InputError("--frame") if unk
 //     fehlberg78 keeps 2.5: with larger steps its weak error estimate let the error against the exact propagation
 //     grow beyond 1e-7 at the default tolerances in more cases (scripts/reference/compare_run.py).
 double stability_limit(StepperKind kind, Frame frame);
+// The factor by which the step that lands on an output time may exceed the cap, never beyond the controller's
+// proposal: 1.25 in the interaction frame, where the cap guards accuracy and the controller already allows the
+// step, so that an output interval is not ended by a short extra step (--dt-out 1 on the paper's ring, cap 0.318:
+// three steps per unit of time instead of four, 5 805 instead of 6 428 steps to t = 1000; docs/performance.md); 1 in
+// the lab frame, where the cap is the stepper's stability boundary.
+double landing_stretch(Frame frame);
 // The factor between the tolerances the step-size controller works to and --atol/--rtol: 1, except 1/100 for
 // fehlberg78. Its embedded estimate, 41/840 h (k1 + k11 - k12 - k13), vanishes for the part of the right-hand side
 // that depends on t alone; at the default tolerances its error against the exact propagation reached 1.4e-6

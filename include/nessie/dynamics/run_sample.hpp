@@ -1,5 +1,7 @@
 #pragma once
 // What `nessie run` records at each output time.
+#include <nessie/dynamics/derivative_norm.hpp>
+#include <nessie/observables/current_operators.hpp>
 #include <nessie/observables/observables.hpp>
 #include <nessie/redfield/open_system.hpp>
 
@@ -19,9 +21,27 @@ struct RunSample {
 // (1/2) sum |eigenvalues of (a - b)| for Hermitian a, b.
 double trace_distance(const Eigen::MatrixXcd& a, const Eigen::MatrixXcd& b);
 
-// Measures rho (eigenbasis) at time t against the direct steady state rho_ness; the trace distance between the two
-// is computed unless given.
-RunSample measure_sample(const OpenSystem& system, const Eigen::MatrixXcd& rho_ness, double t,
-                         const Eigen::MatrixXcd& rho, std::optional<double> distance_to_ness = std::nullopt);
+// Measures the states of one run (eigenbasis) against the direct steady state rho_ness, with what is built once for
+// all of them: the currents' operators in the eigenbasis and the dissipator's dense matrix (DerivativeNorm). The
+// system and rho_ness are referenced and must outlive the measurer; not for concurrent use.
+class SampleMeasurer {
+ public:
+  SampleMeasurer(const OpenSystem& system, const Eigen::MatrixXcd& rho_ness);
+
+  // The trace distance to rho_ness is computed unless given. Into `out`, whose storage is reused (no allocations
+  // from the second sample on), or as a new sample.
+  void measure(double t, const Eigen::MatrixXcd& rho, std::optional<double> distance_to_ness, RunSample& out);
+  RunSample measure(double t, const Eigen::MatrixXcd& rho, std::optional<double> distance_to_ness = std::nullopt) {
+    RunSample sample;
+    measure(t, rho, distance_to_ness, sample);
+    return sample;
+  }
+
+ private:
+  const OpenSystem& system_;
+  const Eigen::MatrixXcd& rho_ness_;
+  CurrentOperators currents_;
+  DerivativeNorm derivative_norm_;
+};
 
 }  // namespace nessie

@@ -2,6 +2,7 @@
 // Everything nessie measures on a density matrix: energy, currents, populations, ergotropy, positivity, entropy.
 #include <nessie/model/ring.hpp>
 #include <nessie/model/ring_terms.hpp>
+#include <nessie/observables/current_operators.hpp>
 #include <nessie/redfield/eigenbasis.hpp>
 #include <nessie/redfield/generator.hpp>
 
@@ -35,8 +36,15 @@ class ObservableSet {
 
   // rho Hermitian.
   Observables measure(const Eigen::MatrixXcd& rho) const;
+  // The same with the currents from operators in the eigenbasis (for many states of one system; equal to the above
+  // up to rounding), into `out`, whose storage is reused.
+  void measure(const Eigen::MatrixXcd& rho, const CurrentOperators& currents, Observables& out) const;
+  CurrentOperators current_operators() const { return CurrentOperators(ring_, terms_, eigenbasis_); }
 
  private:
+  // Everything but the local heat and spin currents.
+  void measure_except_currents(const Eigen::MatrixXcd& rho, Observables& out) const;
+
   const Ring& ring_;
   const RingTerms& terms_;
   const Eigenbasis& eigenbasis_;

@@ -24,6 +24,7 @@ class RealLiouvillian {
   const HermitianCoordinates& coordinates() const { return coordinates_; }
   int dimension() const { return coordinates_.dimension(); }
 
+  Eigen::Block<const Eigen::MatrixXd> matrix() const { return product_.matrix(); }  // A
   // dx = A x (dx must not alias x).
   void apply(const Eigen::Ref<const Eigen::VectorXd>& x, Eigen::Ref<Eigen::VectorXd> dx) const {
     eigen_assert(x.size() == product_.cols() && dx.size() == product_.rows());

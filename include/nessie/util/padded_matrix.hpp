@@ -15,6 +15,7 @@ class PaddedMatrix {
 
   Eigen::Index rows() const { return rows_; }
   Eigen::Index cols() const { return padded_.cols(); }
+  Eigen::Block<const Eigen::MatrixXd> matrix() const { return padded_.topRows(rows_); }  // A itself
 
   // y = A x (x has cols() entries, y rows()); y must not alias x.
   void multiply(const double* x, double* y) const;

@@ -1,9 +1,11 @@
 #pragma once
 // Eigenvalues of a real symmetric tridiagonal matrix, without eigenvectors: the implicit QL method with Wilkinson
-// shifts (Numerical Recipes, 2nd ed., section 11.3 "tqli"; EISPACK tql1). On the density matrices of a run it takes
-// about a third less time than Eigen's SelfAdjointEigenSolver::computeFromTridiagonal (QR steps with a hypot per
-// rotation and a scan of the whole sub-diagonal per iteration): hermitian_eigenvalues with it, 1.79 against 2.39 us
-// for the 6 x 6 states of the paper's run (docs/performance.md, session 7).
+// shifts in its root-free form (Pal, Walker and Kahan; LAPACK dsterf), which carries the squares of the sub-diagonal
+// so that a rotation takes no square root, and 2 x 2 blocks solved directly (LAPACK dlae2). On the density matrices
+// of a run it takes about a third less time than Eigen's SelfAdjointEigenSolver::computeFromTridiagonal (QR steps
+// with a hypot per rotation and a scan of the whole sub-diagonal per iteration): hermitian_eigenvalues with it, 1.79
+// against 2.39 us for the 6 x 6 states of the paper's run (docs/performance.md, session 7); the root-free sweep
+// another tenth of the QL part (session 8).
 #include <Eigen/Dense>
 
 namespace nessie {
