@@ -74,9 +74,13 @@ void RecordingThread::work() {
     return;
   }
   std::deque<OutputRecord> batch;
+  std::vector<OutputRecord> recorded;
   for (;;) {
     {
       std::unique_lock<std::mutex> lock(mutex_);
+      for (OutputRecord& r : recorded)
+        if (recorded_.size() < spare_records) recorded_.push_back(std::move(r));
+      recorded.clear();
       worker_waiting_ = true;
       // Woken when a batch is full or at the end; otherwise the records are picked up within wake_interval.
       while (queue_.empty() && !closing_) changed_.wait_for(lock, wake_interval);
@@ -86,7 +90,11 @@ void RecordingThread::work() {
       if (submitter_waiting_) changed_.notify_all();
     }
     try {
-      for (const OutputRecord& record : batch) recorder_.record(record);
+      for (OutputRecord& record : batch) {
+        recorder_.record(record);
+        unrecorded_.fetch_sub(1, std::memory_order_relaxed);
+        if (recorded.size() < spare_records) recorded.push_back(std::move(record));
+      }
       batch.clear();
     } catch (...) {
       std::lock_guard<std::mutex> lock(mutex_);
@@ -98,10 +106,10 @@ void RecordingThread::work() {
   }
 }
 
-void RecordingThread::submit(OutputRecord record) {
+OutputRecord RecordingThread::submit(OutputRecord record) {
   if (!thread_.joinable()) {  // one thread: a failure of the recorder reaches the caller directly
     recorder_.record(record);
-    return;
+    return record;
   }
   std::unique_lock<std::mutex> lock(mutex_);
   if (queue_.size() >= capacity_) {
@@ -111,7 +119,12 @@ void RecordingThread::submit(OutputRecord record) {
   }
   if (failure_) std::rethrow_exception(failure_);
   queue_.push_back(std::move(record));
+  unrecorded_.fetch_add(1, std::memory_order_relaxed);
   if (worker_waiting_ && queue_.size() >= wake_batch) changed_.notify_all();
+  if (recorded_.empty()) return {};
+  OutputRecord spare = std::move(recorded_.back());
+  recorded_.pop_back();
+  return spare;
 }
 
 std::exception_ptr RecordingThread::finish_quietly() {
@@ -148,15 +161,18 @@ void RunObserver::observe_step(double t, const StepState& step) {
 }
 
 bool RunObserver::observe(double t, const Eigen::MatrixXcd& rho) {
-  OutputRecord record;
+  OutputRecord record = std::move(spare_);  // storage of a recorded record: no allocation once the states circulate
   record.steps.swap(steps_);
+  steps_.clear();
+  record.sample = true;
   record.time = t;
   record.rho = rho;
-  if (until_steady_ > 0) {  // the decision to stop is needed now, not when the sample is recorded
+  record.distance_to_ness.reset();
+  // Needed now for the decision to stop, not when the sample is recorded; or taken off a recording thread behind.
+  if (until_steady_ > 0 || recording_.backlog() >= help_backlog)
     record.distance_to_ness = trace_distance(rho, rho_ness_);
-    reached_steady_ = *record.distance_to_ness < until_steady_;
-  }
-  recording_.submit(std::move(record));
+  if (until_steady_ > 0) reached_steady_ = *record.distance_to_ness < until_steady_;
+  spare_ = recording_.submit(std::move(record));
   return reached_steady_;
 }
 
@@ -165,7 +181,7 @@ void RunObserver::flush() {
   OutputRecord record;
   record.steps.swap(steps_);
   record.sample = false;
-  recording_.submit(std::move(record));
+  spare_ = recording_.submit(std::move(record));
 }
 
 std::size_t recording_capacity(int dimension) {

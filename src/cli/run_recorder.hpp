@@ -12,6 +12,7 @@
 #include <nessie/io/run_file.hpp>
 
 #include <Eigen/Dense>
+#include <atomic>
 #include <chrono>
 #include <condition_variable>
 #include <deque>
@@ -77,7 +78,11 @@ class RecordingThread {
   RecordingThread(const RecordingThread&) = delete;
   RecordingThread& operator=(const RecordingThread&) = delete;
 
-  void submit(OutputRecord record);
+  // Returns a record already recorded (or an empty one), whose storage the caller may reuse for the next: the
+  // states and step lists then travel between the threads instead of being allocated on one and freed on the other.
+  OutputRecord submit(OutputRecord record);
+  // Records submitted and not yet recorded (0 on one thread): how far the recording thread is behind.
+  std::size_t backlog() const { return unrecorded_.load(std::memory_order_relaxed); }
   // Waits until every submitted record has been recorded, then rethrows a failure of the recorder, if any.
   void finish();
   // The same without rethrowing: the failure, if any.
@@ -90,20 +95,28 @@ class RecordingThread {
   std::mutex mutex_;
   std::condition_variable changed_;
   std::deque<OutputRecord> queue_;
+  std::vector<OutputRecord> recorded_;  // for reuse by the submitter, at most spare_records of them
+  static constexpr std::size_t spare_records = 64;
   bool closing_ = false;
   // A wake-up is a system call, a few microseconds, as long as a d = 6 sample: the worker is woken for a batch of
   // records (or at the end) and otherwise looks for records every wake_interval; the submitter only when it waits.
   static constexpr std::size_t wake_batch = 32;
   static constexpr std::chrono::milliseconds wake_interval{20};
   bool worker_waiting_ = false, submitter_waiting_ = false;
+  std::atomic<std::size_t> unrecorded_{0};
   std::exception_ptr failure_;
   std::thread thread_;
 };
 
 // The integration's observer: positivity after each step (when `check_every_step`), --until-steady, and a record
 // for every output time.
+// When the recording thread falls behind (a backlog of help_backlog records: at d = 6 a sample takes it about twice
+// as long as the integration needs per output time once the steps reach the cap), the integration thread computes
+// the trace distance to the NESS itself, the same function on the same state, so the file does not change.
 class RunObserver : public OutputObserver {
  public:
+  static constexpr std::size_t help_backlog = 96;
+
   // reference_min_eigenvalue: the smallest eigenvalue of the integration's reference state (the direct NESS).
   RunObserver(RecordingThread& recording, const Eigen::MatrixXcd& rho_ness, double threshold, double until_steady,
               bool check_every_step, double reference_min_eigenvalue);
@@ -123,6 +136,7 @@ class RunObserver : public OutputObserver {
   bool reached_steady_ = false;
   std::vector<StepCheck> steps_;
   Eigen::MatrixXcd scratch_;
+  OutputRecord spare_;  // a recorded record, reused for the next output time
 };
 
 // How many records may wait: about 64 MB of states, at least 4.

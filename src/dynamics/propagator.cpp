@@ -85,7 +85,7 @@ class InteractionRoute {
     frame_.from_lab(rho_eigenbasis, t, as_matrix(x));
     return x;
   }
-  Eigen::MatrixXcd eigenbasis(const State& x, double t) { return step_view(x, t); }
+  const Eigen::MatrixXcd& eigenbasis(const State& x, double t) { return step_view(x, t); }  // valid until the next call
   const Eigen::MatrixXcd& step_view(const State& x, double t) {
     frame_.to_lab(as_matrix(x), t, view_);
     return view_;
@@ -121,7 +121,7 @@ class DenseInteractionRoute {
     frame_.from_lab(rho_eigenbasis, t, sigma_);
     return dissipator_.coordinates().pack(sigma_);
   }
-  Eigen::MatrixXcd eigenbasis(const State& x, double t) { return step_view(x, t); }
+  const Eigen::MatrixXcd& eigenbasis(const State& x, double t) { return step_view(x, t); }  // valid until the next call
   const Eigen::MatrixXcd& step_view(const State& x, double t) {
     system_.to_lab(x, t, view_);
     return view_;

@@ -236,10 +236,13 @@ def file_contents(path, skip=("command_line", "wall_seconds")):
 def one_thread_and_two_write_the_same_file():
     # By default the samples are measured and written on a second core; --threads 1 does everything on one thread.
     # Every dataset and attribute must be the same: with violations of positivity between the output times (the step
-    # checks are replayed on the recording thread) and with --until-steady (decided on the integration thread).
+    # checks are replayed on the recording thread), with --until-steady (decided on the integration thread), and with
+    # many output times, where the recording thread falls behind and the integration thread takes over the trace
+    # distances (RunObserver::help_backlog).
     cases = [["--initial", "uudd", "--gamma", "0.3", "--bath", "1:0.2", "--bath", "3:0.1", "--t-end", "5", "--dt-out",
               "0.5", "--save-rho"],
-             ["--initial", "udud", "--gamma", "0.05", "--t-end", "100000", "--until-steady", "1e-6"]]
+             ["--initial", "udud", "--gamma", "0.05", "--t-end", "100000", "--until-steady", "1e-6"],
+             ["--initial", "udud", "--t-end", "600", "--dt-out", "0.25"]]
     for case in cases:
         with tempfile.TemporaryDirectory() as folder:
             contents = []
