@@ -79,7 +79,17 @@ int run_command(const std::vector<std::string>& args, const std::string& command
   const std::unique_ptr<OpenSystem> built = spec.build();
   const OpenSystem& system = *built;
   configure_eigen_threads(system.dimension());
-  Eigen::MatrixXcd rho = initial_density_matrix(system, initial);
+  Eigen::MatrixXcd rho = initial_density_matrix(system, initial);  // the last HDF5 call before the file's
+  // With a second core, HDF5 initialises there while the steady state is solved; the file is created after it.
+  const bool threaded = run.threads != 1 && std::thread::hardware_concurrency() > 1;
+  struct JoinedThread {
+    std::thread thread;
+    void join() {
+      if (thread.joinable()) thread.join();
+    }
+    ~JoinedThread() { join(); }
+  } hdf5_initialization;
+  if (threaded) hdf5_initialization.thread = std::thread(io::initialize_hdf5);
   const SteadyState steady =
       find_steady_state(system.eigenbasis(), system.generator(), sector_weights(system.eigenbasis(), rho), solver_kind,
                         &rho);
@@ -89,6 +99,7 @@ int run_command(const std::vector<std::string>& args, const std::string& command
   // (run_recorder.hpp); the path was checked above.
   std::optional<io::RunFile> file;
   auto open_file = [&]() -> io::RunFile& {
+    hdf5_initialization.join();
     io::RunFile& opened = file.emplace(common.output, common.force, system, command_line, run.save_rho, times.size());
     io::Hdf5File& h5 = opened.file();
     h5.set_attribute("parameters", "stepper", stepper_name(settings.stepper));
@@ -114,7 +125,6 @@ int run_command(const std::vector<std::string>& args, const std::string& command
       run.positivity == "auto" ? (system.dimension() <= 64 ? "steps" : "outputs") : run.positivity;
   // The samples are measured and written on a second core while the integration goes on (run_recorder.hpp).
   SampleRecorder recorder(system, steady.rho, open_file, progress, run.t_end);
-  const bool threaded = run.threads != 1 && std::thread::hardware_concurrency() > 1;
   RecordingThread recording(recorder, threaded, recording_capacity(system.dimension()));
   RunObserver observer(recording, steady.rho, recorder.positivity().threshold(), run.until_steady,
                        positivity_mode == "steps", ness.min_eigenvalue);

@@ -136,6 +136,8 @@ herr_t collect_link_name(hid_t, const char* name, const H5L_info_t*, void* names
 
 }  // namespace
 
+void initialize_hdf5() { silence_hdf5_errors(); }
+
 // ---- Hdf5File: opening and closing ----
 
 Hdf5File::Hdf5File(const std::string& path, OpenMode mode) : path_(path) {

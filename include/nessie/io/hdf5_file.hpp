@@ -38,6 +38,11 @@ class Hid {
 
 }  // namespace detail
 
+// Initialises the HDF5 library (the first HDF5 call does it anyway: about a millisecond, most of the time of
+// creating a run file). A run calls it on a thread of its own while it sets up, and joins that thread before any
+// other HDF5 call: the library is not thread-safe.
+void initialize_hdf5();
+
 // One open HDF5 file. Object paths are "a/b/c" (a leading "/" is allowed; "" and "/" are the root group).
 // Movable, not copyable; closes in the destructor. Closing also closes every object still open in the file,
 // so an ExtendibleDataset outliving close() throws IoError on its next append.
