@@ -34,8 +34,8 @@ RightHandSide resolve_right_hand_side(RightHandSide kind, int dimension);  // ne
 //                the coherent motion is exact, sigma decays to 0, and the steps follow the dissipative dynamics;
 //   lab:         rho(t) itself, whose coherences turn at the Bohr frequencies for ever.
 // Measured on the paper's ring to t = 1000 from udud (bench/step_cap.cpp, docs/performance.md): 6 428 steps against
-// 20 612 in the lab frame (N = 6 from ududud: 7 959 against 30 657), and at t = 100 1.7e-10 instead of 9.7e-8 from
-// the exact state at the same tolerances.
+// 20 612 in the lab frame (5 805 with landing_stretch; N = 6 from ududud: 7 959 against 30 657), and at t = 100
+// 1.7e-10 instead of 9.7e-8 from the exact state at the same tolerances.
 enum class Frame { interaction, lab };
 std::string frame_name(Frame frame);             // "interaction", "lab"
 Frame frame_from_name(const std::string& name);  // InputError("--frame") if unknown
