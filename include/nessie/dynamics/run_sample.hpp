@@ -22,10 +22,14 @@ struct RunSample {
 double trace_distance(const Eigen::MatrixXcd& a, const Eigen::MatrixXcd& b);
 
 // Measures the states of one run (eigenbasis) against the direct steady state rho_ness, with what is built once for
-// all of them: the currents' operators in the eigenbasis and the dissipator's dense matrix (DerivativeNorm). The
-// system and rho_ness are referenced and must outlive the measurer; not for concurrent use.
+// all of them: up to current_operators_max_dimension the currents' operators in the eigenbasis (dense: 2N d^2
+// complex entries, 2N d^3 products to build, so not for the large sectors, which keep ObservableSet's sparse
+// product-basis route), and DerivativeNorm. The system and rho_ness are referenced and must outlive the measurer; not
+// for concurrent use.
 class SampleMeasurer {
  public:
+  static constexpr int current_operators_max_dimension = 64;
+
   SampleMeasurer(const OpenSystem& system, const Eigen::MatrixXcd& rho_ness);
 
   // The trace distance to rho_ness is computed unless given. Into `out`, whose storage is reused (no allocations
@@ -40,7 +44,7 @@ class SampleMeasurer {
  private:
   const OpenSystem& system_;
   const Eigen::MatrixXcd& rho_ness_;
-  CurrentOperators currents_;
+  std::optional<CurrentOperators> currents_;
   DerivativeNorm derivative_norm_;
 };
 
