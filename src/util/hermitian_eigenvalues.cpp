@@ -17,7 +17,7 @@ using Complex = std::complex<double>;
 // Up to this size the Householder reduction below, beyond it Eigen's Tridiagonalization (vectorised updates).
 constexpr Eigen::Index small_dimension = 16;
 
-// a b and conj(a) b written out: std::complex's operator* checks for NaN and Inf through a library call.
+// a b and conj(a) b written out: std::complex's operator* checks its result for NaN (and then calls the library).
 inline Complex times(Complex a, Complex b) {
   return {a.real() * b.real() - a.imag() * b.imag(), a.real() * b.imag() + a.imag() * b.real()};
 }
@@ -30,7 +30,7 @@ inline Complex conj_times(Complex a, Complex b) {
 // takes the column x below the diagonal to beta e_1, and the trailing block becomes H A H = A - v w^H - w v^H with
 // p = tau A v, w = p - (tau/2)(v^H p) v (Golub and Van Loan, section 8.3.1). A Hermitian tridiagonal matrix has the
 // eigenvalues of the real one with the moduli of its off-diagonal (a diagonal unitary turns each phase away), so the
-// sub-diagonal is |beta| = ||x||. Plain loops: at d = 6 a third of the time of Eigen's Tridiagonalization.
+// sub-diagonal is |beta| = ||x||. Plain loops: at d = 6 about 70 % of the time of Eigen's Tridiagonalization.
 void tridiagonalize_small(Eigen::MatrixXcd& h, Eigen::VectorXd& diagonal, Eigen::VectorXd& off_diagonal) {
   const Eigen::Index n = h.rows();
   Complex v[small_dimension], p[small_dimension];
