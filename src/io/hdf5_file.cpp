@@ -230,10 +230,12 @@ bool Hdf5File::exists(const std::string& object_path) const {
 
 Hid Hdf5File::open_object(const std::string& object_path) const {
   const hid_t file = id();
-  if (!exists(object_path)) throw IoError(path_, quoted("object", object_path) + " not found");
+  // Opened directly (HDF5's own errors are silenced); only a failure walks the path to say why: the walk, a lookup
+  // per component, took most of the time of writing an attribute.
   Hid object(H5Oopen(file, normalized(object_path).c_str(), H5P_DEFAULT));
-  if (!object.valid()) throw IoError(path_, "cannot open " + quoted("object", object_path));
-  return object;
+  if (object.valid()) return object;
+  if (!exists(object_path)) throw IoError(path_, quoted("object", object_path) + " not found");
+  throw IoError(path_, "cannot open " + quoted("object", object_path));
 }
 
 void Hdf5File::create_group(const std::string& group_path) {
