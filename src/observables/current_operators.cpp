@@ -1,6 +1,5 @@
 #include <nessie/observables/current_operators.hpp>
 
-#include <array>
 #include <stdexcept>
 
 namespace nessie {
@@ -31,13 +30,9 @@ CurrentOperators::CurrentOperators(const Ring& ring, const RingTerms& terms, con
   };
   for (int l = 1; l <= sites_; ++l) {
     // i [h_{l-1,l}, h_{l,l+1}] from its bilinear pieces (ring_terms.hpp; paper Eq. 12), summed into one operator
-    const std::array<double, 4> left = bond_coefficients(ring, ring.previous(l));
-    const std::array<double, 4> right = bond_coefficients(ring, l);
     Eigen::MatrixXcd heat = Eigen::MatrixXcd::Zero(d, d);
-    for (const RingTerms::CommutatorPiece& piece : terms.heat_current_pieces(l)) {
-      const double c = left[static_cast<std::size_t>(piece.left)] * right[static_cast<std::size_t>(piece.right)];
-      if (c != 0.0) heat += c * Eigen::MatrixXcd(piece.op);
-    }
+    terms.for_each_heat_current_piece(ring, l,
+                                      [&](double c, const SparseOperator& op) { heat += c * Eigen::MatrixXcd(op); });
     weights_.row(l - 1) = weights_of(in_eigenbasis(heat));
     const Eigen::MatrixXcd spin = ring.hopping() * Eigen::MatrixXcd(terms.spin_current(l));  // paper Eq. 13
     weights_.row(sites_ + l - 1) = weights_of(in_eigenbasis(spin));

@@ -32,13 +32,9 @@ Observables ObservableSet::measure(const Eigen::MatrixXcd& rho) const {
   const Eigen::MatrixXcd rho_product = eigenbasis_.to_product_basis(rho);
   for (int l = 1; l <= ring_.sites(); ++l) {
     // <i [h_{l-1,l}, h_{l,l+1}]> from its bilinear pieces (ring_terms.hpp; paper Eq. 12)
-    const std::array<double, 4> left = bond_coefficients(ring_, ring_.previous(l));
-    const std::array<double, 4> right = bond_coefficients(ring_, l);
     double current = 0;
-    for (const RingTerms::CommutatorPiece& piece : terms_.heat_current_pieces(l)) {
-      const double c = left[static_cast<std::size_t>(piece.left)] * right[static_cast<std::size_t>(piece.right)];
-      if (c != 0.0) current += c * expectation(piece.op, rho_product);
-    }
+    terms_.for_each_heat_current_piece(
+        ring_, l, [&](double c, const SparseOperator& op) { current += c * expectation(op, rho_product); });
     o.local_heat_currents.push_back(current);
     o.spin_currents.push_back(ring_.hopping() * expectation(terms_.spin_current(l), rho_product));  // paper Eq. 13
   }

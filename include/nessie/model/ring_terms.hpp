@@ -51,6 +51,17 @@ class RingTerms {
   //   i [h_{l-1,l}, h_{l,l+1}] = sum_{a,b} c_{l-1,a} c_{l,b} i [A_a, B_b]   (c = bond_coefficients),
   // summed over these pieces (the pairs that commute, such as two sz, are left out).
   const std::vector<CommutatorPiece>& heat_current_pieces(int site) const { return heat_current_pieces_[index(site)]; }
+  // Calls f(c, op) for each of these pieces with its coefficient c = c_{l-1,a} c_{l,b} for `ring`, skipping the
+  // pieces whose coefficient is zero.
+  template <class F>
+  void for_each_heat_current_piece(const Ring& ring, int site, F&& f) const {
+    const std::array<double, 4> left = bond_coefficients(ring, ring.previous(site));
+    const std::array<double, 4> right = bond_coefficients(ring, site);
+    for (const CommutatorPiece& piece : heat_current_pieces(site)) {
+      const double c = left[static_cast<std::size_t>(piece.left)] * right[static_cast<std::size_t>(piece.right)];
+      if (c != 0.0) f(c, piece.op);
+    }
+  }
 
  private:
   std::size_t index(int site) const;
