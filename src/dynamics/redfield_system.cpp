@@ -40,6 +40,34 @@ void InteractionRedfieldSystem::operator()(const OdeState& x, OdeState& dxdt, do
     }
 }
 
+namespace {
+
+// The pairs (Re, Im), interleaved in `in`, multiplied by exp(-i omega t) = c - i s: (c re + s im, c im - s re),
+// written to re[k Stride] and im[k Stride] (Stride 1: separate vectors; 2: interleaved again).
+template <int Stride>
+void turn_pairs(const double* __restrict in, const double* __restrict c, const double* __restrict s, Eigen::Index pairs,
+                double* __restrict re, double* __restrict im) {
+  for (Eigen::Index k = 0; k < pairs; ++k) {
+    const double a = in[2 * k], b = in[2 * k + 1];
+    re[Stride * k] = c[k] * a + s[k] * b;
+    im[Stride * k] = c[k] * b - s[k] * a;
+  }
+}
+
+// (re[k Stride] + reference, im[k Stride] + reference) multiplied by exp(+i omega t), interleaved into `out`.
+template <int Stride>
+void turn_pairs_back(const double* __restrict re, const double* __restrict im, const double* __restrict reference,
+                     const double* __restrict c, const double* __restrict s, Eigen::Index pairs,
+                     double* __restrict out) {
+  for (Eigen::Index k = 0; k < pairs; ++k) {
+    const double a = re[Stride * k] + reference[2 * k], b = im[Stride * k] + reference[2 * k + 1];
+    out[2 * k] = c[k] * a - s[k] * b;
+    out[2 * k + 1] = c[k] * b + s[k] * a;
+  }
+}
+
+}  // namespace
+
 DenseInteractionRedfieldSystem::DenseInteractionRedfieldSystem(const RealLiouvillian& dissipator,
                                                                const InteractionFrame& frame)
     : dissipator_(dissipator),
@@ -113,54 +141,30 @@ void DenseInteractionRedfieldSystem::operator()(const DenseOdeState& x, DenseOde
   const Eigen::Index pairs = d * (d - 1) / 2;
   // dopri5's last two stages are both at the step's end (c6 = c7 = 1), and so is the positivity check after it.
   if (!(phases_valid_ && t == phases_time_)) compute_phases(t);
-  const double* __restrict const c = pair_cos_.data();
-  const double* __restrict const s = pair_sin_.data();
-  const double* __restrict const in = x.data();
-  const double* __restrict const reference = reference_derivative_.data();
+  const double* const c = pair_cos_.data();
+  const double* const s = pair_sin_.data();
+  const double* const in = x.data();
+  const double* const reference = reference_derivative_.data();
+  double* const rotated = rotated_.data();
+  double* const dissipated = dissipated_.data();
   dxdt.resize(x.size());
-  double* __restrict const out = dxdt.data();
-  if (split_) {
-    // Phi_t(sigma) with the real parts (diagonal, Re) and the imaginary parts in separate vectors, the two blocks,
-    // then + L[rho_ref] and Phi_t^-1 back into the pairs.
-    double* __restrict const real = rotated_.data();
-    double* __restrict const imaginary = rotated_imaginary_.data();
-    for (Eigen::Index m = 0; m < d; ++m) real[m] = in[m];
-    for (Eigen::Index k = 0; k < pairs; ++k) {
-      const double re = in[d + 2 * k], im = in[d + 2 * k + 1];
-      real[d + k] = c[k] * re + s[k] * im;
-      imaginary[k] = c[k] * im - s[k] * re;
-    }
-    real_block_.multiply(real, dissipated_.data());
-    imaginary_block_.multiply(imaginary, dissipated_imaginary_.data());
-    const double* __restrict const real_out = dissipated_.data();
-    const double* __restrict const imaginary_out = dissipated_imaginary_.data();
-    for (Eigen::Index m = 0; m < d; ++m) out[m] = real_out[m] + reference[m];
-    for (Eigen::Index k = 0; k < pairs; ++k) {
-      const double re = real_out[d + k] + reference[d + 2 * k];
-      const double im = imaginary_out[k] + reference[d + 2 * k + 1];
-      out[d + 2 * k] = c[k] * re - s[k] * im;
-      out[d + 2 * k + 1] = c[k] * im + s[k] * re;
-    }
-    return;
-  }
-  double* __restrict const rotated = rotated_.data();
-  // Phi_t(sigma): the diagonal is unchanged, (Re, Im) of sigma_mn multiplied by exp(-i omega_mn t).
+  double* const out = dxdt.data();
+  // Phi_t(sigma): the diagonal is unchanged, (Re, Im) of sigma_mn multiplied by exp(-i omega_mn t); then the
+  // dissipator, + L[rho_ref], and Phi_t^-1. Split: the real parts (diagonal, Re) and the imaginary parts in separate
+  // vectors for the two blocks; otherwise the pairs stay interleaved for the whole matrix.
   for (Eigen::Index m = 0; m < d; ++m) rotated[m] = in[m];
-  for (Eigen::Index k = 0; k < pairs; ++k) {
-    const double re = in[d + 2 * k], im = in[d + 2 * k + 1];
-    rotated[d + 2 * k] = c[k] * re + s[k] * im;
-    rotated[d + 2 * k + 1] = c[k] * im - s[k] * re;
+  if (split_) {
+    double* const imaginary = rotated_imaginary_.data();
+    turn_pairs<1>(in + d, c, s, pairs, rotated + d, imaginary);
+    real_block_.multiply(rotated, dissipated);
+    imaginary_block_.multiply(imaginary, dissipated_imaginary_.data());
+    turn_pairs_back<1>(dissipated + d, dissipated_imaginary_.data(), reference + d, c, s, pairs, out + d);
+  } else {
+    turn_pairs<2>(in + d, c, s, pairs, rotated + d, rotated + d + 1);
+    dissipator_.apply(rotated_, dissipated_);
+    turn_pairs_back<2>(dissipated + d, dissipated + d + 1, reference + d, c, s, pairs, out + d);
   }
-  dissipator_.apply(rotated_, dissipated_);
-  // + L[rho_ref], then Phi_t^-1: multiplied by exp(+i omega_mn t).
-  const double* __restrict const dissipated = dissipated_.data();
   for (Eigen::Index m = 0; m < d; ++m) out[m] = dissipated[m] + reference[m];
-  for (Eigen::Index k = 0; k < pairs; ++k) {
-    const double re = dissipated[d + 2 * k] + reference[d + 2 * k];
-    const double im = dissipated[d + 2 * k + 1] + reference[d + 2 * k + 1];
-    out[d + 2 * k] = c[k] * re - s[k] * im;
-    out[d + 2 * k + 1] = c[k] * im + s[k] * re;
-  }
 }
 
 }  // namespace nessie
