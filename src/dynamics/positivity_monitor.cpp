@@ -25,34 +25,36 @@ double smallest_eigenvalue(const Eigen::Ref<const Eigen::MatrixXcd>& rho) {
   return hermitian_eigenvalues(rho).minCoeff();
 }
 
-namespace {
-
-// Whether the Hermitian matrix `a` (lower triangle read) is positive definite: its Cholesky factorisation a = L L^H
-// exists, computed in place. Written out because Eigen's LLT also computes the matrix's 1-norm for rcond(), whose
-// complex absolute values (hypot) cost more than the factorisation at small d, and this runs after every step.
-bool positive_definite(Eigen::MatrixXcd& a) {
-  const Eigen::Index n = a.rows();
+bool eigenvalues_above(const Eigen::Ref<const Eigen::MatrixXcd>& rho, double shift, Eigen::MatrixXcd& scratch) {
+  // Every eigenvalue lies above the shift iff rho - shift I is positive definite, i.e. its Cholesky factorisation
+  // L L^H exists (lower triangle of rho read). Written out because Eigen's LLT also computes the matrix's 1-norm for
+  // rcond(), whose complex absolute values (hypot) cost more than the factorisation at small d, and this runs after
+  // every step. L is kept row by row, real and imaginary parts apart, in the scratch's storage, so that the sums over
+  // k run along contiguous rows (6 x 6: 81 against 131 ns for a copy of rho factorised in place).
+  const Eigen::Index n = rho.rows();
+  scratch.resize(n, n);
+  double* const real = reinterpret_cast<double*>(scratch.data());  // 2 n^2 doubles: Re L, then Im L
+  double* const imag = real + n * n;
   for (Eigen::Index j = 0; j < n; ++j) {
-    double pivot = a(j, j).real();
-    for (Eigen::Index k = 0; k < j; ++k) pivot -= std::norm(a(j, k));
+    const double* real_j = real + j * n;
+    const double* imag_j = imag + j * n;
+    double pivot = rho(j, j).real() - shift;
+    for (Eigen::Index k = 0; k < j; ++k) pivot -= real_j[k] * real_j[k] + imag_j[k] * imag_j[k];
     if (!(pivot > 0)) return false;
-    const double l_jj = std::sqrt(pivot);
-    const double inverse = 1.0 / l_jj;
+    const double inverse = 1.0 / std::sqrt(pivot);
     for (Eigen::Index i = j + 1; i < n; ++i) {
-      std::complex<double> sum = a(i, j);
-      for (Eigen::Index k = 0; k < j; ++k) sum -= a(i, k) * std::conj(a(j, k));
-      a(i, j) = sum * inverse;
+      const double* real_i = real + i * n;
+      const double* imag_i = imag + i * n;
+      double sum_real = rho(i, j).real(), sum_imag = rho(i, j).imag();
+      for (Eigen::Index k = 0; k < j; ++k) {  // rho_ij - sum_k L_ik conj(L_jk)
+        sum_real -= real_i[k] * real_j[k] + imag_i[k] * imag_j[k];
+        sum_imag -= imag_i[k] * real_j[k] - real_i[k] * imag_j[k];
+      }
+      real[i * n + j] = sum_real * inverse;
+      imag[i * n + j] = sum_imag * inverse;
     }
   }
   return true;
-}
-
-}  // namespace
-
-bool eigenvalues_above(const Eigen::Ref<const Eigen::MatrixXcd>& rho, double shift, Eigen::MatrixXcd& scratch) {
-  scratch = rho;
-  scratch.diagonal().array() -= shift;
-  return positive_definite(scratch);  // rho - shift I positive definite: every eigenvalue above the shift
 }
 
 bool step_eigenvalues_above(const StepState& step, double reference_min_eigenvalue, double threshold,

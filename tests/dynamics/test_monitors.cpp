@@ -77,3 +77,23 @@ TEST_CASE("the positivity monitor's Cholesky shortcut keeps the violation record
   CHECK(falling.most_negative() == 0.05);
   CHECK(falling.eigenvalue_evaluations() == 0);
 }
+
+TEST_CASE(
+    "eigenvalues_above decides lambda_min > shift on either side of the smallest eigenvalue, upper triangle unread",
+    "[dynamics]") {
+  std::srand(11);
+  Eigen::MatrixXcd scratch;
+  for (int n : {1, 2, 3, 6, 12, 17, 40}) {
+    const Eigen::MatrixXcd u = Eigen::HouseholderQR<Eigen::MatrixXcd>(Eigen::MatrixXcd::Random(n, n)).householderQ();
+    for (double smallest : {-0.3, -1e-9, 0.0, 2e-7, 0.05}) {
+      Eigen::VectorXd l = Eigen::VectorXd::LinSpaced(n, smallest, smallest + 1.0);
+      l(0) = smallest;  // (LinSpaced of size 1 gives the upper end)
+      Eigen::MatrixXcd rho = u * l.cast<std::complex<double>>().asDiagonal() * u.adjoint();
+      rho.triangularView<Eigen::StrictlyUpper>().setConstant(std::complex<double>(7.0, -3.0));  // must not be read
+      INFO("n = " << n << ", smallest eigenvalue " << smallest);
+      CHECK(eigenvalues_above(rho, smallest - 1e-10, scratch));
+      CHECK_FALSE(eigenvalues_above(rho, smallest + 1e-10, scratch));
+      CHECK_FALSE(eigenvalues_above(rho, smallest + 0.5, scratch));
+    }
+  }
+}

@@ -12,7 +12,7 @@ namespace nessie {
 double smallest_eigenvalue(const Eigen::Ref<const Eigen::MatrixXcd>& rho);
 
 // Whether every eigenvalue of the Hermitian rho (lower triangle read) lies above `shift`: the Cholesky factorisation
-// of rho - shift I exists (computed in `scratch`), a fraction of the cost of the eigenvalues.
+// of rho - shift I exists (computed in `scratch`, which must not be rho), a fraction of the cost of the eigenvalues.
 bool eigenvalues_above(const Eigen::Ref<const Eigen::MatrixXcd>& rho, double shift, Eigen::MatrixXcd& scratch);
 
 // The same for the state after an integration step, against `threshold`: first by Weyl's inequality, every eigenvalue
