@@ -3,9 +3,10 @@
 #include <nessie/errors.hpp>
 #include <nessie/io/model_record.hpp>
 
+#include <sys/resource.h>
 #include <algorithm>
 #include <filesystem>
-#include <sys/resource.h>
+#include <stdexcept>
 
 namespace nessie::io {
 
@@ -52,6 +53,9 @@ RunFile::RunFile(const std::string& path, bool overwrite, const OpenSystem& syst
     rho_ = std::make_unique<ExtendibleDataset>(file_, "timeseries/rho", std::vector<hsize_t>{d, d}, Kind::complex,
                                                expected_samples);
   }
+  // Room for the samples of a short run, or for those of the largest block append() holds (4 MB).
+  const std::size_t block_samples = (std::size_t{4} << 20) / (sizeof(double) * values_per_sample()) + 1;
+  pending_.reserve(values_per_sample() * std::min<std::size_t>(expected_samples, block_samples));
   file_.flush();
 }
 
@@ -80,7 +84,28 @@ void RunFile::append(const RunSample& s, const Eigen::MatrixXcd& rho) {
   // Flush at least every second, and every sample when samples come slowly (sparse output times), so that no
   // sample waits for the next one to reach the disk; and when the samples held reach 4 MB, so that a block never
   // outgrows the room check_room() keeps.
-  pending_.push_back(s);
+  // One row: the values of each dataset in the order write_pending() takes them.
+  const Observables& o = s.observables;
+  auto put = [this](const double* values, std::size_t count) {
+    pending_.insert(pending_.end(), values, values + count);
+  };
+  put(&o.energy, 1);
+  put(o.bath_heat_currents.data(), o.bath_heat_currents.size());
+  put(o.local_heat_currents.data(), o.local_heat_currents.size());
+  put(o.spin_currents.data(), o.spin_currents.size());
+  put(&o.ergotropy, 1);
+  put(o.populations.data(), static_cast<std::size_t>(o.populations.size()));
+  put(&o.min_eigenvalue, 1);
+  put(&o.trace_error, 1);
+  put(&o.hermiticity_error, 1);
+  put(&s.distance_to_ness, 1);
+  put(&s.derivative_norm, 1);
+  put(&o.purity, 1);
+  put(&o.von_neumann_entropy, 1);
+  put(&s.time, 1);
+  ++pending_samples_;
+  if (pending_.size() != pending_samples_ * values_per_sample())
+    throw std::logic_error("RunFile::append: a sample with the wrong number of values");
   if (rho_) {
     const std::vector<std::complex<double>> row = row_major(system_.eigenbasis().to_product_basis(rho));
     pending_rho_.insert(pending_rho_.end(), row.begin(), row.end());
@@ -94,6 +119,7 @@ void RunFile::append(const RunSample& s, const Eigen::MatrixXcd& rho) {
     check_room();
   } catch (const IoError&) {  // the samples held are given up: the file stays as it was at the last flush
     pending_.clear();
+    pending_samples_ = 0;
     pending_rho_.clear();
     throw;
   }
@@ -111,49 +137,49 @@ void RunFile::append(const RunSample& s, const Eigen::MatrixXcd& rho) {
   }
 }
 
+std::size_t RunFile::values_per_sample() const {
+  // time, energy, ergotropy, min_eigenvalue, trace_error, hermiticity_error, distance_to_ness, derivative_norm,
+  // purity, von_neumann_entropy; the bath, local and spin currents; the populations
+  return 10 + system_.baths().size() + 2 * static_cast<std::size_t>(system_.ring().sites()) +
+         static_cast<std::size_t>(system_.dimension());
+}
+
 std::uintmax_t RunFile::pending_bytes() const {
-  const std::size_t values_per_sample = 13 + system_.baths().size() + 2 * static_cast<std::size_t>(system_.ring().sites()) +
-                                        static_cast<std::size_t>(system_.dimension());
-  return sizeof(double) * values_per_sample * pending_.size() + sizeof(std::complex<double>) * pending_rho_.size();
+  return sizeof(double) * pending_.size() + sizeof(std::complex<double>) * pending_rho_.size();
 }
 
 void RunFile::write_pending() {
-  if (pending_.empty()) return;
-  const hsize_t n = size_of(pending_.size());
-  std::vector<double> rows;
-  // One block per dataset: `width` values of each sample, taken by `get(sample, values)`.
-  auto write = [&](ExtendibleDataset& dataset, std::size_t width, auto get) {
-    rows.resize(pending_.size() * width);
-    for (std::size_t i = 0; i < pending_.size(); ++i) get(pending_[i], rows.data() + i * width);
-    dataset.append_rows(rows.data(), n);
-  };
-  auto scalar = [&](ExtendibleDataset& dataset, auto field) {
-    write(dataset, 1, [&](const RunSample& s, double* out) { *out = field(s); });
-  };
-  auto vector = [&](ExtendibleDataset& dataset, std::size_t width, auto field) {
-    write(dataset, width, [&](const RunSample& s, double* out) {
-      const auto& v = field(s);
-      std::copy(v.data(), v.data() + width, out);
-    });
+  if (pending_samples_ == 0) return;
+  const hsize_t n = size_of(pending_samples_);
+  const std::size_t stride = values_per_sample();
+  std::size_t offset = 0;  // of the dataset's values in a row of pending_
+  std::vector<double> block;
+  // The next `width` values of every pending row, as one block.
+  auto write = [&](ExtendibleDataset& dataset, std::size_t width) {
+    block.resize(pending_samples_ * width);
+    for (std::size_t i = 0; i < pending_samples_; ++i)
+      std::copy_n(pending_.data() + i * stride + offset, width, block.data() + i * width);
+    dataset.append_rows(block.data(), n);
+    offset += width;
   };
   const std::size_t baths = system_.baths().size(), sites = size_of(system_.ring().sites());
-  const std::size_t d = size_of(system_.dimension());
-  scalar(energy_, [](const RunSample& s) { return s.observables.energy; });
-  vector(bath_heat_currents_, baths, [](const RunSample& s) -> const auto& { return s.observables.bath_heat_currents; });
-  vector(local_heat_currents_, sites, [](const RunSample& s) -> const auto& { return s.observables.local_heat_currents; });
-  vector(spin_currents_, sites, [](const RunSample& s) -> const auto& { return s.observables.spin_currents; });
-  scalar(ergotropy_, [](const RunSample& s) { return s.observables.ergotropy; });
-  vector(populations_, d, [](const RunSample& s) -> const auto& { return s.observables.populations; });
-  scalar(min_eigenvalue_, [](const RunSample& s) { return s.observables.min_eigenvalue; });
-  scalar(trace_error_, [](const RunSample& s) { return s.observables.trace_error; });
-  scalar(hermiticity_error_, [](const RunSample& s) { return s.observables.hermiticity_error; });
-  scalar(distance_to_ness_, [](const RunSample& s) { return s.distance_to_ness; });
-  scalar(derivative_norm_, [](const RunSample& s) { return s.derivative_norm; });
-  scalar(purity_, [](const RunSample& s) { return s.observables.purity; });
-  scalar(von_neumann_entropy_, [](const RunSample& s) { return s.observables.von_neumann_entropy; });
+  write(energy_, 1);
+  write(bath_heat_currents_, baths);
+  write(local_heat_currents_, sites);
+  write(spin_currents_, sites);
+  write(ergotropy_, 1);
+  write(populations_, size_of(system_.dimension()));
+  write(min_eigenvalue_, 1);
+  write(trace_error_, 1);
+  write(hermiticity_error_, 1);
+  write(distance_to_ness_, 1);
+  write(derivative_norm_, 1);
+  write(purity_, 1);
+  write(von_neumann_entropy_, 1);
   if (rho_) rho_->append_rows(pending_rho_.data(), n);
-  scalar(time_, [](const RunSample& s) { return s.time; });
+  write(time_, 1);
   pending_.clear();
+  pending_samples_ = 0;
   pending_rho_.clear();
 }
 

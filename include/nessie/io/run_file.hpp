@@ -28,7 +28,7 @@ class RunFile {
   // Appends one sample; rho (eigenbasis) is stored in the product basis when save_rho. Writes and flushes at least
   // every second, at once when samples come more than 0.2 s apart, and when the samples held reach 4 MB.
   void append(const RunSample& sample, const Eigen::MatrixXcd& rho);
-  hsize_t samples() const { return time_.size() + pending_.size(); }  // appended so far (written or not)
+  hsize_t samples() const { return time_.size() + pending_samples_; }  // appended so far (written or not)
   // final/rho (product basis) and its time: the state to continue from (--initial file:PATH). Writes the pending
   // samples first.
   void write_final_state(double t, const Eigen::MatrixXcd& rho);
@@ -61,7 +61,11 @@ class RunFile {
   // Writes the samples held in memory (time last, so a reader that trusts timeseries/time never sees a half-written
   // sample).
   void write_pending();
-  std::vector<RunSample> pending_;
+  std::size_t values_per_sample() const;
+  // The samples held in memory, one row of values_per_sample() doubles each, in the order write_pending() writes the
+  // datasets (a flat block: no allocation per sample once it has grown).
+  std::vector<double> pending_;
+  std::size_t pending_samples_ = 0;
   std::vector<std::complex<double>> pending_rho_;  // row-major product-basis rho of the pending samples
 };
 
