@@ -113,8 +113,11 @@ void RunFile::append(const RunSample& s, const Eigen::MatrixXcd& rho) {
   const bool flush_now = time_.size() == 0 || now - last_flush_ > std::chrono::seconds(1) ||
                          now - last_append_ > std::chrono::milliseconds(200);
   const bool full = pending_bytes() > (std::uintmax_t{4} << 20);
+  // Between flushes, blocks of samples are written as they come (without a flush): a short run's samples are then
+  // mostly in the file when it ends, and its end, which waits for the writing, is shorter.
+  const bool block = pending_samples_ >= write_block_samples;
   last_append_ = now;
-  if (!flush_now && !full) return;
+  if (!flush_now && !full && !block) return;
   try {
     check_room();
   } catch (const IoError&) {  // the samples held are given up: the file stays as it was at the last flush

@@ -62,6 +62,7 @@ class RunFile {
   // sample).
   void write_pending();
   std::size_t values_per_sample() const;
+  static constexpr std::size_t write_block_samples = 256;  // written (not flushed) once this many are held
   // The samples held in memory, one row of values_per_sample() doubles each, in the order write_pending() writes the
   // datasets (a flat block: no allocation per sample once it has grown).
   std::vector<double> pending_;
