@@ -120,7 +120,7 @@ void RunFile::append(const RunSample& s, const Eigen::MatrixXcd& rho) {
   if (!flush_now && !full && !block) return;
   try {
     check_room();
-  } catch (const IoError&) {  // the samples held are given up: the file stays as it was at the last flush
+  } catch (const IoError&) {  // the samples held are given up: the file keeps what was written before
     pending_.clear();
     pending_samples_ = 0;
     pending_rho_.clear();

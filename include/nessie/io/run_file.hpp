@@ -25,8 +25,9 @@ class RunFile {
           bool save_rho, hsize_t expected_samples = 0);
 
   Hdf5File& file() { return file_; }
-  // Appends one sample; rho (eigenbasis) is stored in the product basis when save_rho. Writes and flushes at least
-  // every second, at once when samples come more than 0.2 s apart, and when the samples held reach 4 MB.
+  // Appends one sample; rho (eigenbasis) is stored in the product basis when save_rho. Writes every
+  // write_block_samples samples; writes and flushes at least every second, at once when samples come more than 0.2 s
+  // apart, and when the samples held reach 4 MB.
   void append(const RunSample& sample, const Eigen::MatrixXcd& rho);
   hsize_t samples() const { return time_.size() + pending_samples_; }  // appended so far (written or not)
   // final/rho (product basis) and its time: the state to continue from (--initial file:PATH). Writes the pending
