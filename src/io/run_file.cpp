@@ -54,8 +54,9 @@ RunFile::RunFile(const std::string& path, bool overwrite, const OpenSystem& syst
                                                expected_samples);
   }
   // Room for the samples of a short run, or for those of the largest block append() holds (4 MB).
-  const std::size_t block_samples = (std::size_t{4} << 20) / (sizeof(double) * values_per_sample()) + 1;
-  pending_.reserve(values_per_sample() * std::min<std::size_t>(expected_samples, block_samples));
+  values_per_sample_ = values_per_sample();
+  const std::size_t block_samples = (std::size_t{4} << 20) / (sizeof(double) * values_per_sample_) + 1;
+  pending_.reserve(values_per_sample_ * std::min<std::size_t>(expected_samples, block_samples));
   file_.flush();
 }
 
@@ -81,35 +82,22 @@ void RunFile::check_room() const {
 
 void RunFile::append(const RunSample& s, const Eigen::MatrixXcd& rho) {
   const auto now = std::chrono::steady_clock::now();
-  // Flush at least every second, and every sample when samples come slowly (sparse output times), so that no
-  // sample waits for the next one to reach the disk; and when the samples held reach 4 MB, so that a block never
-  // outgrows the room check_room() keeps.
-  // One row: the values of each dataset in the order write_pending() takes them.
   const Observables& o = s.observables;
-  auto put = [this](const double* values, std::size_t count) {
-    pending_.insert(pending_.end(), values, values + count);
-  };
-  put(&o.energy, 1);
-  put(o.bath_heat_currents.data(), o.bath_heat_currents.size());
-  put(o.local_heat_currents.data(), o.local_heat_currents.size());
-  put(o.spin_currents.data(), o.spin_currents.size());
-  put(&o.ergotropy, 1);
-  put(o.populations.data(), static_cast<std::size_t>(o.populations.size()));
-  put(&o.min_eigenvalue, 1);
-  put(&o.trace_error, 1);
-  put(&o.hermiticity_error, 1);
-  put(&s.distance_to_ness, 1);
-  put(&s.derivative_norm, 1);
-  put(&o.purity, 1);
-  put(&o.von_neumann_entropy, 1);
-  put(&s.time, 1);
-  ++pending_samples_;
-  if (pending_.size() != pending_samples_ * values_per_sample())
+  if (o.bath_heat_currents.size() != system_.baths().size() ||
+      o.local_heat_currents.size() != size_of(system_.ring().sites()) ||
+      o.spin_currents.size() != size_of(system_.ring().sites()) || o.populations.size() != system_.dimension())
     throw std::logic_error("RunFile::append: a sample with the wrong number of values");
+  for_each_series(&s, [this](ExtendibleDataset&, std::size_t width, const double* values) {
+    pending_.insert(pending_.end(), values, values + width);
+  });
+  ++pending_samples_;
   if (rho_) {
     const std::vector<std::complex<double>> row = row_major(system_.eigenbasis().to_product_basis(rho));
     pending_rho_.insert(pending_rho_.end(), row.begin(), row.end());
   }
+  // Flush at least every second, and every sample when samples come slowly (sparse output times), so that no
+  // sample waits for the next one to reach the disk; and when the samples held reach 4 MB, so that a block never
+  // outgrows the room check_room() keeps.
   const bool flush_now = time_.size() == 0 || now - last_flush_ > std::chrono::seconds(1) ||
                          now - last_append_ > std::chrono::milliseconds(200);
   const bool full = pending_bytes() > (std::uintmax_t{4} << 20);
@@ -140,11 +128,30 @@ void RunFile::append(const RunSample& s, const Eigen::MatrixXcd& rho) {
   }
 }
 
-std::size_t RunFile::values_per_sample() const {
-  // time, energy, ergotropy, min_eigenvalue, trace_error, hermiticity_error, distance_to_ness, derivative_norm,
-  // purity, von_neumann_entropy; the bath, local and spin currents; the populations
-  return 10 + system_.baths().size() + 2 * static_cast<std::size_t>(system_.ring().sites()) +
-         static_cast<std::size_t>(system_.dimension());
+template <class F>
+void RunFile::for_each_series(const RunSample* s, F f) {
+  const Observables* o = s ? &s->observables : nullptr;
+  const std::size_t baths = system_.baths().size(), sites = size_of(system_.ring().sites());
+  f(energy_, 1, o ? &o->energy : nullptr);
+  f(bath_heat_currents_, baths, o ? o->bath_heat_currents.data() : nullptr);
+  f(local_heat_currents_, sites, o ? o->local_heat_currents.data() : nullptr);
+  f(spin_currents_, sites, o ? o->spin_currents.data() : nullptr);
+  f(ergotropy_, 1, o ? &o->ergotropy : nullptr);
+  f(populations_, size_of(system_.dimension()), o ? o->populations.data() : nullptr);
+  f(min_eigenvalue_, 1, o ? &o->min_eigenvalue : nullptr);
+  f(trace_error_, 1, o ? &o->trace_error : nullptr);
+  f(hermiticity_error_, 1, o ? &o->hermiticity_error : nullptr);
+  f(distance_to_ness_, 1, s ? &s->distance_to_ness : nullptr);
+  f(derivative_norm_, 1, s ? &s->derivative_norm : nullptr);
+  f(purity_, 1, o ? &o->purity : nullptr);
+  f(von_neumann_entropy_, 1, o ? &o->von_neumann_entropy : nullptr);
+  f(time_, 1, s ? &s->time : nullptr);
+}
+
+std::size_t RunFile::values_per_sample() {
+  std::size_t count = 0;
+  for_each_series(nullptr, [&count](ExtendibleDataset&, std::size_t width, const double*) { count += width; });
+  return count;
 }
 
 std::uintmax_t RunFile::pending_bytes() const {
@@ -154,33 +161,18 @@ std::uintmax_t RunFile::pending_bytes() const {
 void RunFile::write_pending() {
   if (pending_samples_ == 0) return;
   const hsize_t n = size_of(pending_samples_);
-  const std::size_t stride = values_per_sample();
+  if (rho_) rho_->append_rows(pending_rho_.data(), n);
+  const std::size_t stride = values_per_sample_;
   std::size_t offset = 0;  // of the dataset's values in a row of pending_
   std::vector<double> block;
-  // The next `width` values of every pending row, as one block.
-  auto write = [&](ExtendibleDataset& dataset, std::size_t width) {
+  // Each dataset's values of every pending row, as one block (time last).
+  for_each_series(nullptr, [&](ExtendibleDataset& dataset, std::size_t width, const double*) {
     block.resize(pending_samples_ * width);
     for (std::size_t i = 0; i < pending_samples_; ++i)
       std::copy_n(pending_.data() + i * stride + offset, width, block.data() + i * width);
     dataset.append_rows(block.data(), n);
     offset += width;
-  };
-  const std::size_t baths = system_.baths().size(), sites = size_of(system_.ring().sites());
-  write(energy_, 1);
-  write(bath_heat_currents_, baths);
-  write(local_heat_currents_, sites);
-  write(spin_currents_, sites);
-  write(ergotropy_, 1);
-  write(populations_, size_of(system_.dimension()));
-  write(min_eigenvalue_, 1);
-  write(trace_error_, 1);
-  write(hermiticity_error_, 1);
-  write(distance_to_ness_, 1);
-  write(derivative_norm_, 1);
-  write(purity_, 1);
-  write(von_neumann_entropy_, 1);
-  if (rho_) rho_->append_rows(pending_rho_.data(), n);
-  write(time_, 1);
+  });
   pending_.clear();
   pending_samples_ = 0;
   pending_rho_.clear();

@@ -62,10 +62,15 @@ class RunFile {
   // Writes the samples held in memory (time last, so a reader that trusts timeseries/time never sees a half-written
   // sample).
   void write_pending();
-  std::size_t values_per_sample() const;
+  // The real time series in the order they are written (time last), f(dataset, width, values): the sample's values
+  // of that dataset, or nullptr when s is.
+  template <class F>
+  void for_each_series(const RunSample* s, F f);
+  std::size_t values_per_sample();                         // the sum of the series' widths
   static constexpr std::size_t write_block_samples = 256;  // written (not flushed) once this many are held
-  // The samples held in memory, one row of values_per_sample() doubles each, in the order write_pending() writes the
-  // datasets (a flat block: no allocation per sample once it has grown).
+  // The samples held in memory, one row of values_per_sample_ doubles each, in the order of for_each_series (a flat
+  // block: no allocation per sample once it has grown).
+  std::size_t values_per_sample_ = 0;
   std::vector<double> pending_;
   std::size_t pending_samples_ = 0;
   std::vector<std::complex<double>> pending_rho_;  // row-major product-basis rho of the pending samples
