@@ -187,10 +187,8 @@ void RunFile::write_final_state(double t, const Eigen::MatrixXcd& rho) {
 
 void RunFile::abandon() {
   // The datasets are released with the file: closing them after a failed write is as unsafe as closing the file.
-  for (ExtendibleDataset* d : {&time_, &energy_, &bath_heat_currents_, &local_heat_currents_, &spin_currents_,
-                               &ergotropy_, &populations_, &min_eigenvalue_, &trace_error_, &hermiticity_error_,
-                               &distance_to_ness_, &derivative_norm_, &purity_, &von_neumann_entropy_, rho_.get()})
-    if (d) d->abandon();
+  for_each_series(nullptr, [](ExtendibleDataset& dataset, std::size_t, const double*) { dataset.abandon(); });
+  if (rho_) rho_->abandon();
   file_.abandon();
 }
 
