@@ -11,18 +11,12 @@ double trace_distance(const Eigen::MatrixXcd& a, const Eigen::MatrixXcd& b) {
 }
 
 SampleMeasurer::SampleMeasurer(const OpenSystem& system, const Eigen::MatrixXcd& rho_ness)
-    : system_(system), rho_ness_(rho_ness), derivative_norm_(system.generator()) {
-  if (system.dimension() <= current_operators_max_dimension)
-    currents_.emplace(system.observables().current_operators());
-}
+    : system_(system), rho_ness_(rho_ness), derivative_norm_(system.generator()) {}
 
 void SampleMeasurer::measure(double t, const Eigen::MatrixXcd& rho, std::optional<double> distance_to_ness,
                              RunSample& out) {
   out.time = t;
-  if (currents_)
-    system_.observables().measure(rho, *currents_, out.observables);
-  else
-    out.observables = system_.observables().measure(rho);
+  system_.observables().measure(rho, out.observables);
   out.distance_to_ness = distance_to_ness ? *distance_to_ness : trace_distance(rho, rho_ness_);
   out.derivative_norm = derivative_norm_(rho);
 }

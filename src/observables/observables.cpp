@@ -21,12 +21,26 @@ double expectation(const SparseOperator& op, const Eigen::MatrixXcd& rho) {
 }  // namespace
 
 ObservableSet::ObservableSet(const Ring& ring, const RingTerms& terms, const Eigenbasis& eigenbasis,
-                             const RedfieldGenerator& generator)
-    : ring_(ring), terms_(terms), eigenbasis_(eigenbasis), generator_(generator) {}
+                             const RedfieldGenerator& generator, const CurrentOperators* currents)
+    : ring_(ring), terms_(terms), eigenbasis_(eigenbasis), generator_(generator), currents_(currents) {}
 
 Observables ObservableSet::measure(const Eigen::MatrixXcd& rho) const {
   Observables o;
+  measure(rho, o);
+  return o;
+}
+
+void ObservableSet::measure(const Eigen::MatrixXcd& rho, Observables& o) const {
   measure_except_currents(rho, o);
+  if (currents_)
+    currents_->measure(rho, o.local_heat_currents, o.spin_currents);
+  else
+    measure_currents_in_product_basis(rho, o);
+}
+
+void ObservableSet::measure_currents_in_product_basis(const Eigen::MatrixXcd& rho, Observables& o) const {
+  o.local_heat_currents.clear();
+  o.spin_currents.clear();
   o.local_heat_currents.reserve(static_cast<std::size_t>(ring_.sites()));
   o.spin_currents.reserve(static_cast<std::size_t>(ring_.sites()));
   const Eigen::MatrixXcd rho_product = eigenbasis_.to_product_basis(rho);
@@ -38,12 +52,6 @@ Observables ObservableSet::measure(const Eigen::MatrixXcd& rho) const {
     o.local_heat_currents.push_back(current);
     o.spin_currents.push_back(ring_.hopping() * expectation(terms_.spin_current(l), rho_product));  // paper Eq. 13
   }
-  return o;
-}
-
-void ObservableSet::measure(const Eigen::MatrixXcd& rho, const CurrentOperators& currents, Observables& o) const {
-  measure_except_currents(rho, o);
-  currents.measure(rho, o.local_heat_currents, o.spin_currents);
 }
 
 void ObservableSet::measure_except_currents(const Eigen::MatrixXcd& rho, Observables& o) const {

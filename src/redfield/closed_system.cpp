@@ -32,4 +32,11 @@ const Eigen::MatrixXd& ClosedSystem::sz_in_eigenbasis(int site) const {
   return sz_in_eigenbasis_[i];
 }
 
+const CurrentOperators* ClosedSystem::current_operators() const {
+  if (eigenbasis_.dimension() > CurrentOperators::max_dimension) return nullptr;
+  std::call_once(current_operators_built_,
+                 [&] { current_operators_ = std::make_unique<const CurrentOperators>(ring_, terms(), eigenbasis_); });
+  return current_operators_.get();
+}
+
 }  // namespace nessie

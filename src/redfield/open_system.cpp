@@ -49,6 +49,7 @@ OpenSystem::OpenSystem(std::shared_ptr<const ClosedSystem> closed, const std::ve
     : closed_(std::move(closed)),
       generator_(closed_->eigenbasis(), baths, coupling_operators(closed_->terms(), closed_->ring(), baths),
                  &closed_->hamiltonian(), couplings_in_eigenbasis(*closed_, baths)),
-      observables_(closed_->ring(), closed_->terms(), closed_->eigenbasis(), generator_) {}
+      observables_(closed_->ring(), closed_->terms(), closed_->eigenbasis(), generator_, closed_->current_operators()) {
+}
 
 }  // namespace nessie

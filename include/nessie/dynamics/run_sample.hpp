@@ -1,7 +1,6 @@
 #pragma once
 // What `nessie run` records at each output time.
 #include <nessie/dynamics/derivative_norm.hpp>
-#include <nessie/observables/current_operators.hpp>
 #include <nessie/observables/observables.hpp>
 #include <nessie/redfield/open_system.hpp>
 
@@ -21,15 +20,10 @@ struct RunSample {
 // (1/2) sum |eigenvalues of (a - b)| for Hermitian a, b.
 double trace_distance(const Eigen::MatrixXcd& a, const Eigen::MatrixXcd& b);
 
-// Measures the states of one run (eigenbasis) against the direct steady state rho_ness, with what is built once for
-// all of them: up to current_operators_max_dimension the currents' operators in the eigenbasis (dense: 2N d^2
-// complex entries, 2N d^3 products to build, so not for the large sectors, which keep ObservableSet's sparse
-// product-basis route), and DerivativeNorm. The system and rho_ness are referenced and must outlive the measurer; not
-// for concurrent use.
+// Measures the states of one run (eigenbasis) against the direct steady state rho_ness, with DerivativeNorm built once
+// for all of them. The system and rho_ness are referenced and must outlive the measurer; not for concurrent use.
 class SampleMeasurer {
  public:
-  static constexpr int current_operators_max_dimension = 64;
-
   SampleMeasurer(const OpenSystem& system, const Eigen::MatrixXcd& rho_ness);
 
   // The trace distance to rho_ness is computed unless given. Into `out`, whose storage is reused (no allocations
@@ -44,7 +38,6 @@ class SampleMeasurer {
  private:
   const OpenSystem& system_;
   const Eigen::MatrixXcd& rho_ness_;
-  std::optional<CurrentOperators> currents_;
   DerivativeNorm derivative_norm_;
 };
 

@@ -27,28 +27,31 @@ struct Observables {
   double hermiticity_error = 0;            // ||rho - rho^dagger||_F
 };
 
-// Measures density matrices given in the energy eigenbasis, with the ring's operators in the product basis
-// (referenced, not copied: they must outlive the set).
+// Measures density matrices given in the energy eigenbasis. The local heat and spin currents come from `currents`
+// (their operators in the eigenbasis, shared by the systems on one ring: ClosedSystem::current_operators) when given,
+// else from the ring's sparse operators in the product basis (large sectors); the two agree up to rounding. The ring,
+// its operators, the eigenbasis, the generator and `currents` are referenced, not copied: they must outlive the set.
 class ObservableSet {
  public:
   ObservableSet(const Ring& ring, const RingTerms& terms, const Eigenbasis& eigenbasis,
-                const RedfieldGenerator& generator);
+                const RedfieldGenerator& generator, const CurrentOperators* currents);
 
   // rho Hermitian.
   Observables measure(const Eigen::MatrixXcd& rho) const;
-  // The same with the currents from operators in the eigenbasis (for many states of one system; equal to the above
-  // up to rounding), into `out`, whose storage is reused.
-  void measure(const Eigen::MatrixXcd& rho, const CurrentOperators& currents, Observables& out) const;
-  CurrentOperators current_operators() const { return CurrentOperators(ring_, terms_, eigenbasis_); }
+  // The same into `out`, whose storage is reused (many states of one system: a run's samples).
+  void measure(const Eigen::MatrixXcd& rho, Observables& out) const;
 
  private:
   // Everything but the local heat and spin currents.
   void measure_except_currents(const Eigen::MatrixXcd& rho, Observables& out) const;
+  // <i [h_{l-1,l}, h_{l,l+1}]> and <j_l> with rho taken to the product basis (paper Eqs. 12, 13).
+  void measure_currents_in_product_basis(const Eigen::MatrixXcd& rho, Observables& out) const;
 
   const Ring& ring_;
   const RingTerms& terms_;
   const Eigenbasis& eigenbasis_;
   const RedfieldGenerator& generator_;
+  const CurrentOperators* currents_;
 };
 
 }  // namespace nessie

@@ -4,6 +4,7 @@
 #include <nessie/model/pauli_operator.hpp>
 #include <nessie/model/ring.hpp>
 #include <nessie/model/ring_terms.hpp>
+#include <nessie/observables/current_operators.hpp>
 #include <nessie/redfield/eigenbasis.hpp>
 
 #include <memory>
@@ -27,6 +28,9 @@ class ClosedSystem {
   // sz at `site` (1-based) in the eigenbasis, V^T sz V: a bath's coupling S_b, computed on first use (thread-safe)
   // and then shared by every open system on this ring.
   const Eigen::MatrixXd& sz_in_eigenbasis(int site) const;
+  // The local heat and spin currents' operators in the eigenbasis, built on first use (thread-safe) and shared; null
+  // above CurrentOperators::max_dimension.
+  const CurrentOperators* current_operators() const;
 
  private:
   Ring ring_;
@@ -35,6 +39,8 @@ class ClosedSystem {
   Eigenbasis eigenbasis_;
   mutable std::vector<Eigen::MatrixXd> sz_in_eigenbasis_;  // per site, filled on first use
   std::unique_ptr<std::once_flag[]> sz_built_;
+  mutable std::unique_ptr<const CurrentOperators> current_operators_;
+  mutable std::once_flag current_operators_built_;
 };
 
 }  // namespace nessie
