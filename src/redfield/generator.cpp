@@ -20,6 +20,29 @@ const Eigen::MatrixXd& split_real_imaginary(const Eigen::Ref<const Eigen::Matrix
   parts.rightCols(rho.cols()) = rho.imag();
   return parts;
 }
+
+// dissipator_half for a compile-time dimension D: products of fixed-size D x D matrices, which Eigen unrolls, where
+// its general product at d <= 8 spends most of its time on packing, blocking and tails (the residual check of each
+// sweep point: apply_hermitian 0.92 -> 0.45 us at d = 6).
+template <int D>
+void dissipator_half_fixed(const Eigen::MatrixXd& stack, const std::vector<const Eigen::MatrixXd*>& s,
+                           const Eigen::MatrixXd& parts, Eigen::MatrixXd& c_re, Eigen::MatrixXd& c_im) {
+  using Square = Eigen::Matrix<double, D, D>;
+  using StackBlock = Eigen::Map<const Square, 0, Eigen::OuterStride<>>;
+  const Eigen::OuterStride<> stride(stack.rows());
+  const Eigen::Map<const Square> re(parts.data()), im(parts.data() + D * D);
+  const StackBlock m(stack.data() + stack.rows() - D, stride);
+  Square a_re = -(m * re), a_im = -(m * im);
+  for (std::size_t b = 0; b < s.size(); ++b) {
+    const StackBlock st(stack.data() + static_cast<Eigen::Index>(b) * D, stride);
+    const Eigen::Map<const Square> sb(s[b]->data());
+    const Square st_re = st * re, st_im = st * im;
+    a_re.noalias() += st_re * sb;
+    a_im.noalias() += st_im * sb;
+  }
+  c_re = a_re;
+  c_im = a_im;
+}
 }  // namespace
 
 RedfieldGenerator::RedfieldGenerator(const Eigenbasis& eigenbasis, const std::vector<Bath>& baths,
@@ -184,6 +207,32 @@ std::pair<const Eigen::MatrixXd&, const Eigen::MatrixXd&> RedfieldGenerator::dis
   // beyond, they are multiplied in place as two products (no copies: the d = 20 run 351 against 391 ms).
   const Eigen::Index d = dimension();
   Workspace& w = workspace;
+  if (d >= fixed_size_min_dimension && d <= fixed_size_max_dimension) {
+    thread_local std::vector<const Eigen::MatrixXd*> couplings;
+    couplings.clear();
+    for (const BathParts& p : parts_) couplings.push_back(&p.s);
+    switch (d) {
+      case 3:
+        dissipator_half_fixed<3>(dissipator_stack_, couplings, parts, w.c_re, w.c_im);
+        break;
+      case 4:
+        dissipator_half_fixed<4>(dissipator_stack_, couplings, parts, w.c_re, w.c_im);
+        break;
+      case 5:
+        dissipator_half_fixed<5>(dissipator_stack_, couplings, parts, w.c_re, w.c_im);
+        break;
+      case 6:
+        dissipator_half_fixed<6>(dissipator_stack_, couplings, parts, w.c_re, w.c_im);
+        break;
+      case 7:
+        dissipator_half_fixed<7>(dissipator_stack_, couplings, parts, w.c_re, w.c_im);
+        break;
+      default:
+        dissipator_half_fixed<8>(dissipator_stack_, couplings, parts, w.c_re, w.c_im);
+        break;
+    }
+    return {w.c_re, w.c_im};
+  }
   const Eigen::Index m_row = static_cast<Eigen::Index>(parts_.size()) * d;
   w.left.resize(dissipator_stack_.rows(), 2 * d);
   w.left.noalias() = dissipator_stack_ * parts;  // [St_b Re, St_b Im] for each b, then [M Re, M Im]

@@ -24,6 +24,7 @@ TEST_CASE("the generator preserves trace and Hermiticity", "[redfield]") {
 }
 
 TEST_CASE("the matrix-free action equals the assembled Liouvillian", "[redfield]") {
+  // d = 5 (one up spin: the Hermitian forms in fixed-size products), 10 and 32 (general products).
   for (std::optional<int> up : {std::optional<int>(1), std::optional<int>(2), std::optional<int>()}) {
     const auto system = random_system(up);
     const int d = system->dimension();
