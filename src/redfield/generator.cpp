@@ -45,71 +45,70 @@ void dissipator_half_fixed(const Eigen::MatrixXd& stack, const std::vector<const
 }
 }  // namespace
 
+RedfieldGenerator::RedfieldGenerator(const ClosedSystem& closed, const std::vector<Bath>& baths)
+    : eigenbasis_(closed.eigenbasis()), energies_(eigenbasis_.energies()), baths_(baths), closed_(&closed) {
+  parts_.resize(baths.size());
+  for (std::size_t b = 0; b < baths.size(); ++b)
+    parts_[b].s = &closed.sz_in_eigenbasis(baths[b].site());  // V^T sz V, shared by the open systems on this ring
+  build_bath_parts();
+}
+
 RedfieldGenerator::RedfieldGenerator(const Eigenbasis& eigenbasis, const std::vector<Bath>& baths,
-                                     const std::vector<SparseOperator>& sz_operators, const SparseOperator* hamiltonian,
                                      std::vector<Eigen::MatrixXd> couplings_in_eigenbasis)
-    : energies_(eigenbasis.energies()), baths_(baths) {
-  if (sz_operators.size() != baths.size())
-    throw std::logic_error("RedfieldGenerator: one coupling operator per bath");
-  if (!couplings_in_eigenbasis.empty() && couplings_in_eigenbasis.size() != baths.size())
-    throw std::logic_error("RedfieldGenerator: one eigenbasis coupling per bath");
-  const int d = eigenbasis.dimension();
-  for (const SparseOperator& s_product : sz_operators) {
-    coupling_signs_.push_back(s_product.diagonal().real());
-    for (Eigen::Index col = 0; col < s_product.outerSize(); ++col)
-      for (SparseOperator::InnerIterator it(s_product, col); it; ++it)
-        if (it.row() != it.col() && it.value() != Complex(0)) couplings_diagonal_ = false;
-  }
-  parts_.reserve(baths.size());
-  for (std::size_t b = 0; b < baths.size(); ++b) {
-    BathParts parts;
-    // S_b in the eigenbasis, V^T S_b V (one product V^T (diag(s) V) for a diagonal S_b = diag(s), sz).
-    if (!couplings_in_eigenbasis.empty())
-      parts.s = std::move(couplings_in_eigenbasis[b]);
-    else if (couplings_diagonal_)
-      parts.s = eigenbasis.diagonal_to_eigenbasis(coupling_signs_[b]);
-    else
-      parts.s = eigenbasis.to_eigenbasis(Eigen::MatrixXd(Eigen::SparseMatrix<double>(sz_operators[b].real())));
+    : eigenbasis_(eigenbasis),
+      energies_(eigenbasis_.energies()),
+      baths_(baths),
+      closed_(nullptr),
+      own_couplings_(std::move(couplings_in_eigenbasis)) {
+  if (own_couplings_.size() != baths.size()) throw std::logic_error("RedfieldGenerator: one coupling per bath");
+  parts_.resize(baths.size());
+  for (std::size_t b = 0; b < baths.size(); ++b) parts_[b].s = &own_couplings_[b];
+  build_bath_parts();
+}
+
+void RedfieldGenerator::build_bath_parts() {
+  const Eigen::Index d = dimension();
+  dissipator_stack_.setZero(static_cast<Eigen::Index>(baths_.size() + 1) * d, d);
+  thread_local Eigen::MatrixXd commutator;  // [E, S_b]
+  for (std::size_t b = 0; b < baths_.size(); ++b) {
+    BathParts& parts = parts_[b];
+    const Eigen::MatrixXd& s = *parts.s;
     parts.st.resize(d, d);
+    commutator.resize(d, d);
     // <m|St|n> = <m|S|n> G(E_n - E_m)
-    for (int n = 0; n < d; ++n) {
-      parts.st(n, n) = parts.s(n, n) * baths[b].rate(0.0);
-      for (int m = 0; m < n; ++m) {  // G(E_n - E_m) and G(E_m - E_n) together
-        const auto [up, down] = baths[b].rates(energies_(n) - energies_(m));
-        parts.st(m, n) = parts.s(m, n) * up;
-        parts.st(n, m) = parts.s(n, m) * down;
+    for (Eigen::Index n = 0; n < d; ++n) {
+      parts.st(n, n) = s(n, n) * baths_[b].rate(0.0);
+      commutator(n, n) = 0;
+      for (Eigen::Index m = 0; m < n; ++m) {  // G(E_n - E_m) and G(E_m - E_n) together
+        const double bohr = energies_(n) - energies_(m);
+        const auto [up, down] = baths_[b].rates(bohr);
+        parts.st(m, n) = s(m, n) * up;
+        parts.st(n, m) = s(n, m) * down;
+        commutator(m, n) = -bohr * s(m, n);
+        commutator(n, m) = bohr * s(n, m);
       }
     }
-    parts.m.noalias() = parts.s * parts.st;
-
-    // K_b^T = (S E St - E M)^T = St^T E S - M^T E   (S symmetric, E diagonal)
-    parts.heat_transposed.noalias() = parts.st.transpose() * (energies_.asDiagonal() * parts.s);
-    parts.heat_transposed -= parts.m.transpose() * energies_.asDiagonal();
-    parts_.push_back(std::move(parts));
+    parts.m.noalias() = s * parts.st;
+    // K_b^T = (S E St - E M)^T = St^T E S - M^T E = St^T (E S - S E), as M^T = St^T S (S symmetric, E diagonal)
+    parts.heat_transposed.noalias() = parts.st.transpose() * commutator;
+    dissipator_stack_.middleRows(static_cast<Eigen::Index>(b) * d, d) = parts.st;
+    dissipator_stack_.bottomRows(d) += parts.m;
   }
-  const Eigen::Index bath_rows = static_cast<Eigen::Index>(parts_.size()) * d;
-  dissipator_stack_.setZero(bath_rows + d, d);
-  for (std::size_t b = 0; b < parts_.size(); ++b) {
-    dissipator_stack_.middleRows(static_cast<Eigen::Index>(b) * d, d) = parts_[b].st;
-    dissipator_stack_.bottomRows(d) += parts_[b].m;
-  }
-  vectors_ = eigenbasis.vectors();
-  hamiltonian_source_ = hamiltonian;
 }
 
 const RedfieldGenerator::ProductBasisData& RedfieldGenerator::product_data() const {
   std::call_once(product_data_built_, [this] {
-    Eigen::MatrixXd h = hamiltonian_source_ ? Eigen::MatrixXd(hamiltonian_source_->real())
-                                            : Eigen::MatrixXd(vectors_ * energies_.asDiagonal() * vectors_.transpose());
+    const Eigen::MatrixXd& v = eigenbasis_.vectors();
+    const Eigen::SparseMatrix<double> h = closed_->hamiltonian().real();
     if (dimension() <= dense_hamiltonian_max_dimension)
-      product_data_.hamiltonian = std::move(h);
+      product_data_.hamiltonian = Eigen::MatrixXd(h);
     else
-      product_data_.sparse_hamiltonian = h.sparseView();
+      product_data_.sparse_hamiltonian = h;
     for (std::size_t i = 0; i < parts_.size(); ++i) {
       ProductBath pb;
-      const Eigen::VectorXd& signs = coupling_signs_[i];
+      const Eigen::VectorXd signs = closed_->terms().sz(baths_[i].site()).diagonal().real();  // S_b = sz = diag(+-1)
       for (Eigen::Index n = 0; n < signs.size(); ++n) (signs(n) > 0 ? pb.up : pb.down).push_back(n);
-      const Eigen::MatrixXd st = vectors_ * parts_[i].st * vectors_.transpose();
+      const Eigen::MatrixXd st = v * parts_[i].st * v.transpose();
       pb.st_up = st(pb.up, Eigen::all);
       pb.st_down = st(pb.down, Eigen::all);
       product_data_.baths.push_back(std::move(pb));
@@ -119,16 +118,18 @@ const RedfieldGenerator::ProductBasisData& RedfieldGenerator::product_data() con
 }
 
 Eigen::MatrixXcd RedfieldGenerator::to_product_basis(const Eigen::Ref<const Eigen::MatrixXcd>& rho) const {
-  return vectors_ * rho * vectors_.transpose();
+  const Eigen::MatrixXd& v = eigenbasis_.vectors();
+  return v * rho * v.transpose();
 }
 
 Eigen::MatrixXcd RedfieldGenerator::to_eigenbasis(const Eigen::Ref<const Eigen::MatrixXcd>& rho) const {
-  return vectors_.transpose() * rho * vectors_;
+  const Eigen::MatrixXd& v = eigenbasis_.vectors();
+  return v.transpose() * rho * v;
 }
 
 void RedfieldGenerator::apply_product_hermitian(const Eigen::Ref<const Eigen::MatrixXcd>& rho,
                                                 Eigen::Ref<Eigen::MatrixXcd> drho) const {
-  if (!couplings_diagonal_) {  // a coupling that is not diagonal in the product basis (a test's sx): the general route
+  if (!closed_) {  // couplings of any form (not a ring's sz): through the eigenbasis
     const Eigen::MatrixXcd rho_eigen = to_eigenbasis(rho);
     Eigen::MatrixXcd d_eigen(rho.rows(), rho.cols());
     apply_hermitian(rho_eigen, d_eigen);
@@ -190,9 +191,9 @@ void RedfieldGenerator::apply(const Eigen::Ref<const Eigen::MatrixXcd>& rho, Eig
   for (int n = 0; n < d; ++n)
     for (int m = 0; m < d; ++m) drho(m, n) = Complex(0, -(energies_(m) - energies_(n))) * rho(m, n);
   for (const BathParts& p : parts_) {
-    drho.noalias() += (p.st * rho) * p.s;
+    drho.noalias() += (p.st * rho) * *p.s;
     drho.noalias() -= p.m * rho;
-    drho.noalias() += (p.s * rho) * p.st.transpose();
+    drho.noalias() += (*p.s * rho) * p.st.transpose();
     drho.noalias() -= rho * p.m.transpose();
   }
 }
@@ -210,7 +211,7 @@ std::pair<const Eigen::MatrixXd&, const Eigen::MatrixXd&> RedfieldGenerator::dis
   if (d >= fixed_size_min_dimension && d <= fixed_size_max_dimension) {
     thread_local std::vector<const Eigen::MatrixXd*> couplings;
     couplings.clear();
-    for (const BathParts& p : parts_) couplings.push_back(&p.s);
+    for (const BathParts& p : parts_) couplings.push_back(p.s);
     switch (d) {
       case 3:
         dissipator_half_fixed<3>(dissipator_stack_, couplings, parts, w.c_re, w.c_im);
@@ -245,12 +246,12 @@ std::pair<const Eigen::MatrixXd&, const Eigen::MatrixXd&> RedfieldGenerator::dis
       w.right.resize(2 * d, d);
       w.st_rho.topRows(d) = w.left.block(row, 0, d, d);
       w.st_rho.bottomRows(d) = w.left.block(row, d, d, d);
-      w.right.noalias() = w.st_rho * parts_[b].s;  // [St_b Re S_b; St_b Im S_b]
+      w.right.noalias() = w.st_rho * *parts_[b].s;  // [St_b Re S_b; St_b Im S_b]
       w.c_re += w.right.topRows(d);
       w.c_im += w.right.bottomRows(d);
     } else {
-      w.c_re.noalias() += w.left.block(row, 0, d, d) * parts_[b].s;
-      w.c_im.noalias() += w.left.block(row, d, d, d) * parts_[b].s;
+      w.c_re.noalias() += w.left.block(row, 0, d, d) * *parts_[b].s;
+      w.c_im.noalias() += w.left.block(row, d, d, d) * *parts_[b].s;
     }
   }
   return {w.c_re, w.c_im};
@@ -276,9 +277,9 @@ void RedfieldGenerator::apply_dissipator_hermitian(const Eigen::Ref<const Eigen:
 
 Eigen::MatrixXcd RedfieldGenerator::dissipator(int bath, const Eigen::MatrixXcd& rho) const {
   const BathParts& p = parts_.at(static_cast<std::size_t>(bath));
-  Eigen::MatrixXcd d = (p.st * rho) * p.s;
+  Eigen::MatrixXcd d = (p.st * rho) * *p.s;
   d.noalias() -= p.m * rho;
-  d.noalias() += (p.s * rho) * p.st.transpose();
+  d.noalias() += (*p.s * rho) * p.st.transpose();
   d.noalias() -= rho * p.m.transpose();
   return d;
 }

@@ -38,10 +38,9 @@ struct Qubit {
   double w = 1.3;
   Eigenbasis eigenbasis{Eigen::Vector2d(-1.3 / 2, 1.3 / 2).asDiagonal().toDenseMatrix()};
   RedfieldGenerator generator{eigenbasis, {Bath(1, 0.8, 0.05, 10.0)}, {sigma_x()}};
-  static SparseOperator sigma_x() {
-    SparseOperator sx(2, 2);
-    sx.insert(0, 1) = 1.0;
-    sx.insert(1, 0) = 1.0;
+  static Eigen::MatrixXd sigma_x() {  // in the eigenbasis, which is the product basis here
+    Eigen::MatrixXd sx(2, 2);
+    sx << 0.0, 1.0, 1.0, 0.0;
     return sx;
   }
 };

@@ -2,6 +2,7 @@
 // The Markovian Redfield generator of physics.md (non-secular, Lamb shift dropped), acting on density matrices
 // written in the energy eigenbasis of H.
 #include <nessie/baths/bath.hpp>
+#include <nessie/redfield/closed_system.hpp>
 #include <nessie/redfield/eigenbasis.hpp>
 
 #include <Eigen/Dense>
@@ -18,14 +19,16 @@ namespace nessie {
 //   D_b[rho] = St_b rho S_b - M_b rho + S_b rho St_b^T - rho M_b^T.
 class RedfieldGenerator {
  public:
-  // sz_operators[b] is S_b = sz at the site of baths[b], in the product basis; `hamiltonian` is H in the product
-  // basis (sparse; it must outlive the generator, which reads it when the product-basis data are first needed), or
-  // null to rebuild it densely from the eigenbasis (small test systems). `couplings_in_eigenbasis`: the S_b in the
-  // eigenbasis when the caller has them already (ClosedSystem::sz_in_eigenbasis, shared by a sweep's points);
-  // computed here when empty.
+  // A ring's generator: S_b = sz at the site of each bath, shared with `closed` (ClosedSystem::sz_in_eigenbasis),
+  // whose eigenbasis, H and operators are referenced, not copied: it must outlive the generator (OpenSystem keeps
+  // it). Sites must be on the ring (std::logic_error otherwise; OpenSystem checks them first).
+  RedfieldGenerator(const ClosedSystem& closed, const std::vector<Bath>& baths);
+  // Any system: couplings S_b given in the eigenbasis (real symmetric), one per bath; `eigenbasis` is referenced and
+  // must outlive the generator. apply_product_hermitian then goes through the eigenbasis.
   RedfieldGenerator(const Eigenbasis& eigenbasis, const std::vector<Bath>& baths,
-                    const std::vector<SparseOperator>& sz_operators, const SparseOperator* hamiltonian = nullptr,
-                    std::vector<Eigen::MatrixXd> couplings_in_eigenbasis = {});
+                    std::vector<Eigen::MatrixXd> couplings_in_eigenbasis);
+  RedfieldGenerator(const RedfieldGenerator&) = delete;
+  RedfieldGenerator& operator=(const RedfieldGenerator&) = delete;
 
   int dimension() const { return static_cast<int>(energies_.size()); }
   // apply_product_hermitian's H [Re rho | Im rho] is one dense product up to this dimension and a sparse one
@@ -58,7 +61,6 @@ class RedfieldGenerator {
   // and [Y, S] vanishes between states with equal s, so per bath only the blocks (up, down) and (down, up) of
   // St_b rho are formed: two real products of total size d x d x d/2 (a quarter of a complex product).
   // Plus O(n_b d^2) element-wise work and one sparse product with H.
-  // (Couplings that are not diagonal in the product basis take the eigenbasis route instead.)
   void apply_product_hermitian(const Eigen::Ref<const Eigen::MatrixXcd>& rho, Eigen::Ref<Eigen::MatrixXcd> drho) const;
   // Basis changes between the eigenbasis and the product basis (V real orthogonal).
   Eigen::MatrixXcd to_product_basis(const Eigen::Ref<const Eigen::MatrixXcd>& rho) const;
@@ -71,27 +73,31 @@ class RedfieldGenerator {
   double heat_current(int bath, const Eigen::MatrixXcd& rho) const;
 
   // The real eigenbasis matrices of bath b.
-  const Eigen::MatrixXd& coupling(int bath) const { return parts_[static_cast<std::size_t>(bath)].s; }
+  const Eigen::MatrixXd& coupling(int bath) const { return *parts_[static_cast<std::size_t>(bath)].s; }
   const Eigen::MatrixXd& transition(int bath) const { return parts_[static_cast<std::size_t>(bath)].st; }
   const Eigen::MatrixXd& coupling_transition(int bath) const { return parts_[static_cast<std::size_t>(bath)].m; }
 
  private:
   struct BathParts {
-    Eigen::MatrixXd s;   // S_b
+    const Eigen::MatrixXd* s = nullptr;  // S_b (ClosedSystem::sz_in_eigenbasis)
     Eigen::MatrixXd st;  // St_b
     Eigen::MatrixXd m;   // S_b St_b
     Eigen::MatrixXd heat_transposed;  // K_b^T (heat_current)
   };
-  Eigen::VectorXd energies_;
+  // The steps of both constructors once the couplings are known: St_b, M_b, K_b^T, the dissipator stack.
+  void build_bath_parts();
+
+  const Eigenbasis& eigenbasis_;
+  const Eigen::VectorXd& energies_;  // eigenbasis_'s
   std::vector<Bath> baths_;
+  const ClosedSystem* closed_;                  // the ring's (null for couplings given in the eigenbasis)
+  std::vector<Eigen::MatrixXd> own_couplings_;  // the S_b when not the ring's
   std::vector<BathParts> parts_;
   Eigen::MatrixXd dissipator_stack_;  // [St_1; ...; St_B; sum_b M_b], (B + 1) d x d
   static constexpr Eigen::Index dissipator_copy_max_dimension = 12;
   // dissipator_half in fixed-size products from 3 to 8 levels
   static constexpr Eigen::Index fixed_size_min_dimension = 3, fixed_size_max_dimension = 8;
   // Product-basis data of the fast path.
-  Eigen::MatrixXd vectors_;  // V: eigenvectors as columns
-  const SparseOperator* hamiltonian_source_;
   struct ProductBath {
     std::vector<Eigen::Index> up, down;  // product states with s_b = +1 and -1
     Eigen::MatrixXd st_up, st_down;      // rows `up` and `down` of St_b = V St_b^eig V^T
@@ -106,8 +112,6 @@ class RedfieldGenerator {
   const ProductBasisData& product_data() const;
   mutable std::once_flag product_data_built_;
   mutable ProductBasisData product_data_;
-  std::vector<Eigen::VectorXd> coupling_signs_;     // diagonal of each S_b in the product basis
-  bool couplings_diagonal_ = true;                  // every S_b diagonal in the product basis (sz couplings)
 };
 
 }  // namespace nessie
