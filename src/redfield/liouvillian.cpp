@@ -1,7 +1,5 @@
 #include <nessie/redfield/liouvillian.hpp>
 
-#include <nessie/redfield/hermitian_coordinates.hpp>
-
 #include <numeric>
 
 namespace nessie {
@@ -35,104 +33,114 @@ Eigen::MatrixXcd assemble_liouvillian(const RedfieldGenerator& generator, const 
   return l;
 }
 
-Eigen::MatrixXd assemble_hermitian_liouvillian(const RedfieldGenerator& generator, const std::vector<int>& levels) {
+namespace {
+
+// Block (k, q) of the real-form Liouvillian (rows (m, k), columns (p, q); m, p = 0 .. n-1) is the n x n matrix
+//   sum_b (S_b(k, q) St_b + St_b(k, q) S_b) - delta_kq M - M(k, q) I,
+// a combination of whole matrices: with a compile-time N (fixed-size Eigen matrices, unrolled and vectorised) for
+// the small blocks of a sweep's points, where loops of n = 6 iterations would run as scalar remainders.
+template <int N>
+void assemble_dissipator_fixed(const std::vector<const Eigen::MatrixXd*>& s,
+                               const std::vector<const Eigen::MatrixXd*>& st, const Eigen::MatrixXd& m_total,
+                               bool transposed, Eigen::MatrixXd& a) {
+  using Square = Eigen::Matrix<double, N, N>;
+  const Eigen::Map<const Square> m(m_total.data());
+  for (int q = 0; q < N; ++q)
+    for (int k = 0; k < N; ++k) {
+      Square block = -m_total(k, q) * Square::Identity();
+      if (k == q) block -= m;
+      for (std::size_t b = 0; b < s.size(); ++b)
+        block += (*s[b])(k, q) * Eigen::Map<const Square>(st[b]->data()) +
+                 (*st[b])(k, q) * Eigen::Map<const Square>(s[b]->data());
+      for (int p = 0; p < N; ++p) a.col(transposed ? q + p * N : p + q * N).template segment<N>(k * N) = block.col(p);
+    }
+}
+
+void assemble_dissipator(Eigen::Index n, const std::vector<const Eigen::MatrixXd*>& s,
+                         const std::vector<const Eigen::MatrixXd*>& st, const Eigen::MatrixXd& m_total, bool transposed,
+                         Eigen::MatrixXd& a) {
+  switch (n) {
+    case 3:
+      return assemble_dissipator_fixed<3>(s, st, m_total, transposed, a);
+    case 4:
+      return assemble_dissipator_fixed<4>(s, st, m_total, transposed, a);
+    case 5:
+      return assemble_dissipator_fixed<5>(s, st, m_total, transposed, a);
+    case 6:
+      return assemble_dissipator_fixed<6>(s, st, m_total, transposed, a);
+    case 7:
+      return assemble_dissipator_fixed<7>(s, st, m_total, transposed, a);
+    case 8:
+      return assemble_dissipator_fixed<8>(s, st, m_total, transposed, a);
+    default:
+      break;
+  }
+  Eigen::MatrixXd block(n, n);
+  for (Eigen::Index q = 0; q < n; ++q)
+    for (Eigen::Index k = 0; k < n; ++k) {
+      block = -m_total(k, q) * Eigen::MatrixXd::Identity(n, n);
+      if (k == q) block -= m_total;
+      for (std::size_t b = 0; b < s.size(); ++b) block += (*s[b])(k, q) * *st[b] + (*st[b])(k, q) * *s[b];
+      for (Eigen::Index p = 0; p < n; ++p) a.col(transposed ? q + p * n : p + q * n).segment(k * n, n) = block.col(p);
+    }
+}
+
+}  // namespace
+
+Eigen::MatrixXd assemble_real_form_liouvillian(const RedfieldGenerator& generator, const std::vector<int>& levels,
+                                               RealFormUnknowns unknowns) {
   Eigen::MatrixXd a;
-  assemble_hermitian_liouvillian(generator, levels, a);
+  assemble_real_form_liouvillian(generator, levels, a, unknowns);
   return a;
 }
 
-void assemble_hermitian_liouvillian(const RedfieldGenerator& generator, const std::vector<int>& levels,
-                                    Eigen::MatrixXd& a) {
-  const int n = static_cast<int>(levels.size());
+void assemble_real_form_liouvillian(const RedfieldGenerator& generator, const std::vector<int>& levels,
+                                    Eigen::MatrixXd& a, RealFormUnknowns unknowns) {
+  const Eigen::Index n = static_cast<Eigen::Index>(levels.size());
   const Eigen::VectorXd& e = generator.energies();
-  // Coordinate of the diagonal rho_mm (m == k) or of Re rho_mk (m < k; Im rho_mk is the next one).
-  const HermitianCoordinates coordinates(n);
-  auto coordinate = [&coordinates](int m, int k) { return coordinates.position(m, k); };
-  const Eigen::Index size = static_cast<Eigen::Index>(n) * n;
-  a.setZero(size, size);
-  // Column (p, q) holds D[X] for X = E_pp (p == q), E_pq + E_qp (Re rho_pq = 1) or i (E_pq - E_qp) (Im rho_pq = 1,
-  // the next column); row (m, k), m <= k, reads D[X]_mk (and its imaginary part for Im).
-  // D[E_pq]_mk = sum_b (St_mp S_kq + S_mp St_kq) - delta_kq M_mp - delta_mp M_kq, M = sum_b M_b (Kronecker form above).
-  // The blocks of S_b, St_b and M_b on `levels` (the matrices themselves when `levels` are all levels, as in a sector
-  // basis), in per-thread storage: this runs at every point of a sweep, where allocations cost more than the loops.
+  // The blocks of S_b, St_b and M = sum_b M_b on `levels` (the matrices themselves when `levels` are all levels, as
+  // in a sector basis), in per-thread storage: this runs at every point of a sweep, where allocations cost more than
+  // the loops.
   const bool all_levels = n == generator.dimension();  // then levels = 0 .. n-1
-  thread_local Eigen::MatrixXd s_block, st_block, m_total;
-  auto block = [&](const Eigen::MatrixXd& full, Eigen::MatrixXd& part) -> const Eigen::MatrixXd& {
-    if (all_levels) return full;
+  const std::size_t baths = static_cast<std::size_t>(generator.bath_count());
+  thread_local std::vector<Eigen::MatrixXd> s_blocks, st_blocks;
+  thread_local Eigen::MatrixXd m_total;
+  thread_local std::vector<const Eigen::MatrixXd*> s, st;
+  s_blocks.resize(baths);
+  st_blocks.resize(baths);
+  s.resize(baths);
+  st.resize(baths);
+  auto block = [&](const Eigen::MatrixXd& full, Eigen::MatrixXd& part) -> const Eigen::MatrixXd* {
+    if (all_levels) return &full;
     part.resize(n, n);
-    for (int j = 0; j < n; ++j)
-      for (int i = 0; i < n; ++i)
+    for (Eigen::Index j = 0; j < n; ++j)
+      for (Eigen::Index i = 0; i < n; ++i)
         part(i, j) = full(levels[static_cast<std::size_t>(i)], levels[static_cast<std::size_t>(j)]);
-    return part;
+    return &part;
   };
   m_total.setZero(n, n);
-  for (int b = 0; b < generator.bath_count(); ++b) {
-    const Eigen::MatrixXd& s = block(generator.coupling(b), s_block);
-    const Eigen::MatrixXd& st = block(generator.transition(b), st_block);
-    if (all_levels) {
-      m_total += generator.coupling_transition(b);
-    } else {
-      for (int j = 0; j < n; ++j)
-        for (int i = 0; i < n; ++i)
-          m_total(i, j) += generator.coupling_transition(b)(levels[static_cast<std::size_t>(i)],
-                                                            levels[static_cast<std::size_t>(j)]);
-    }
-    for (int q = 0; q < n; ++q)
-      for (int p = 0; p <= q; ++p) {
-        const Eigen::Index column = coordinate(p, q);
-        const double *st_p = st.col(p).data(), *s_p = s.col(p).data();
-        const double *st_q = st.col(q).data(), *s_q = s.col(q).data();
-        double* re = a.col(column).data();  // column of rho_pp or Re rho_pq
-        for (int k = 0; k < n; ++k) {
-          const double s_kq = s_q[k], st_kq = st_q[k];
-          if (p == q) {
-            re[k] += st_p[k] * s_kq + s_p[k] * st_kq;
-            for (int m = 0; m < k; ++m) re[coordinate(0, k) + 2 * m] += st_p[m] * s_kq + s_p[m] * st_kq;
-            continue;
-          }
-          const double s_kp = s_p[k], st_kp = st_p[k];
-          double* im = a.col(column + 1).data();           // column of Im rho_pq
-          re[k] += 2 * (st_p[k] * s_kq + s_p[k] * st_kq);  // row (k, k): D[E_pq]_kk = D[E_qp]_kk
-          // rows Re rho_mk at coordinate(0, k) + 2 m (m < k), Im rho_mk just after
-          double* rows = re + coordinate(0, k);
-          double* rows_im = im + coordinate(0, k) + 1;
-          for (int m = 0; m < k; ++m) {
-            const double forward = st_p[m] * s_kq + s_p[m] * st_kq;   // D[E_pq]_mk
-            const double backward = st_q[m] * s_kp + s_q[m] * st_kp;  // D[E_qp]_mk
-            rows[2 * m] += forward + backward;
-            rows_im[2 * m] += forward - backward;
-          }
-        }
-      }
+  for (std::size_t b = 0; b < baths; ++b) {
+    s[b] = block(generator.coupling(static_cast<int>(b)), s_blocks[b]);
+    st[b] = block(generator.transition(static_cast<int>(b)), st_blocks[b]);
+    const Eigen::MatrixXd& m_b = generator.coupling_transition(static_cast<int>(b));
+    for (Eigen::Index j = 0; j < n; ++j)
+      for (Eigen::Index i = 0; i < n; ++i)
+        m_total(i, j) +=
+            all_levels ? m_b(i, j) : m_b(levels[static_cast<std::size_t>(i)], levels[static_cast<std::size_t>(j)]);
   }
-  // The M terms: D[E_pq] gets -M_mp in column q (rows (m, q)) and -M_kq in row p (rows (p, k)); only rows (m, k) with
-  // m <= k are read (m < k for the imaginary parts).
-  for (int q = 0; q < n; ++q)
-    for (int p = 0; p <= q; ++p) {
-      const Eigen::Index column = coordinate(p, q);
-      if (p == q) {
-        for (int m = 0; m <= p; ++m) a(coordinate(m, p), column) -= m_total(m, p);
-        for (int k = p; k < n; ++k) a(coordinate(p, k), column) -= m_total(k, p);
-        continue;
-      }
-      // E_pq: rows (m, q) and (p, k); E_qp: rows (m, p) and (q, k). Re column: sum; Im column: E_pq - E_qp.
-      for (int m = 0; m <= q; ++m) a(coordinate(m, q), column) -= m_total(m, p);
-      for (int k = p; k < n; ++k) a(coordinate(p, k), column) -= m_total(k, q);
-      for (int m = 0; m <= p; ++m) a(coordinate(m, p), column) -= m_total(m, q);
-      for (int k = q; k < n; ++k) a(coordinate(q, k), column) -= m_total(k, p);
-      for (int m = 0; m < q; ++m) a(coordinate(m, q) + 1, column + 1) -= m_total(m, p);
-      for (int k = p + 1; k < n; ++k) a(coordinate(p, k) + 1, column + 1) -= m_total(k, q);
-      for (int m = 0; m < p; ++m) a(coordinate(m, p) + 1, column + 1) += m_total(m, q);
-      for (int k = q + 1; k < n; ++k) a(coordinate(q, k) + 1, column + 1) += m_total(k, p);
-    }
-  // -i [H, rho]_pq = -i (E_p - E_q) rho_pq couples Re and Im of the same pair.
-  for (int q = 1; q < n; ++q)
-    for (int p = 0; p < q; ++p) {
-      const Eigen::Index re = coordinate(p, q);
-      const double w = e(levels[static_cast<std::size_t>(p)]) - e(levels[static_cast<std::size_t>(q)]);
-      a(re + 1, re) -= w;
-      a(re, re + 1) += w;
-    }
+  // Entry (m + k n, p + q n) is D[E_pq]_mk, from the Kronecker form above:
+  //   D[E_pq]_mk = sum_b (St_mp S_kq + S_mp St_kq) - delta_kq M_mp - delta_mp M_kq,
+  // assembled by n x n blocks (k, q) (assemble_dissipator). Plus the coherent part, which takes Y_pq to
+  // dY_qp = -(E_q - E_p) Y_pq (real_form.hpp): row q + p n of column p + q n, or of column q + p n (the diagonal)
+  // when the unknowns are vec(Y^T).
+  const bool transposed = unknowns == RealFormUnknowns::transposed;
+  a.resize(n * n, n * n);
+  assemble_dissipator(n, s, st, m_total, transposed, a);
+  for (Eigen::Index q = 0; q < n; ++q)
+    for (Eigen::Index p = 0; p < n; ++p)
+      if (p != q)
+        a(q + p * n, transposed ? q + p * n : p + q * n) -=
+            e(levels[static_cast<std::size_t>(q)]) - e(levels[static_cast<std::size_t>(p)]);
 }
 
 Eigen::MatrixXcd assemble_liouvillian(const RedfieldGenerator& generator, const std::vector<int>& levels) {

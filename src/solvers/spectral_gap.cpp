@@ -33,7 +33,7 @@ std::optional<SpectralGap> spectral_gap(const Eigenbasis& eigenbasis, const Redf
       Eigen::VectorXcd lambda;
       if (k == k2) {  // maps Hermitian blocks to Hermitian blocks: the same eigenvalues as a real matrix, 4x cheaper
         lambda =
-            Eigen::EigenSolver<Eigen::MatrixXd>(assemble_hermitian_liouvillian(generator, rows), false).eigenvalues();
+            Eigen::EigenSolver<Eigen::MatrixXd>(assemble_real_form_liouvillian(generator, rows), false).eigenvalues();
       } else {
         lambda = Eigen::ComplexEigenSolver<Eigen::MatrixXcd>(assemble_liouvillian(generator, rows, cols), false)
                      .eigenvalues();

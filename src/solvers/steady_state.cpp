@@ -1,8 +1,8 @@
 #include <nessie/solvers/steady_state.hpp>
 
 #include <nessie/errors.hpp>
-#include <nessie/redfield/hermitian_coordinates.hpp>
 #include <nessie/redfield/liouvillian.hpp>
+#include <nessie/redfield/real_form.hpp>
 #include <nessie/solvers/iterative_steady_state.hpp>
 #include <nessie/solvers/small_lu.hpp>
 
@@ -108,24 +108,26 @@ SteadyState solve_steady_state(const Eigenbasis& eigenbasis, const RedfieldGener
       throw NumericalError("the sector with " + std::to_string(sector) + " up spins has dimension " + std::to_string(n) +
                            ", above the dense solver's limit of " + std::to_string(max_dense_levels) +
                            "; use --solver iterative");
-    // The NESS is Hermitian, so solve on its n^2 real coordinates (a real LU, a quarter of the complex one's work).
-    // Assembled and factorised in place; small blocks (a sweep's points) in per-thread storage, where the allocation
-    // would cost more than the assembly, large ones in storage freed after the solve.
+    // The NESS is Hermitian, so solve for its real form Y = Re rho + Im rho (n^2 real unknowns: a real LU, a quarter
+    // of the complex one's work; real_form.hpp). Assembled and factorised in place; small blocks (a sweep's points)
+    // in per-thread storage, where the allocation would cost more than the assembly, large ones in storage freed
+    // after the solve.
     thread_local Eigen::MatrixXd small_block;
     Eigen::MatrixXd large_block;
     Eigen::MatrixXd& a = n <= 16 ? small_block : large_block;
-    assemble_hermitian_liouvillian(generator, levels, a);
+    assemble_real_form_liouvillian(generator, levels, a, RealFormUnknowns::transposed);  // x = vec(Y^T)
     Eigen::VectorXd rhs = Eigen::VectorXd::Zero(a.rows());
-    // The trace is conserved, so the diagonal rows of L are linearly dependent: replace row (0,0) by Tr rho = w
-    // (the first n coordinates are the diagonal).
+    // The trace is conserved, so the diagonal rows of L are linearly dependent: replace row (0,0) by
+    // Tr rho = sum_m Y_mm = w.
     a.row(0).setZero();
-    a.row(0).head(n).setOnes();
+    for (int m = 0; m < n; ++m) a(0, m + m * n) = 1.0;
     rhs(0) = weight;
     const double norm1 = a.cwiseAbs().colwise().sum().maxCoeff();
     Eigen::VectorXd x;
-    if (!solve_if_regular(
-            a, rhs, norm1,
-            x)) {  // not unique: the state reached from rho0's block (or from the sector's maximally mixed state)
+    Eigen::MatrixXd y;  // the real form of the block
+    if (solve_if_regular(a, rhs, norm1, x)) {
+      y = Eigen::Map<const Eigen::MatrixXd>(x.data(), n, n).transpose();
+    } else {  // not unique: the state reached from rho0's block (or from the sector's maximally mixed state)
       Eigen::MatrixXcd start(n, n);
       if (rho0) {
         for (int q = 0; q < n; ++q)
@@ -134,14 +136,17 @@ SteadyState solve_steady_state(const Eigenbasis& eigenbasis, const RedfieldGener
         start = Eigen::MatrixXcd::Identity(n, n) * (weight / n);
       }
       int dimension = 0;
-      // (assembled again: `a` holds the factors; rare, so the common path keeps no copy)
-      x = project_on_null_space(assemble_hermitian_liouvillian(generator, levels),
-                                HermitianCoordinates(n).pack((start + start.adjoint()) / 2.0), dimension);
+      // Assembled again (`a` holds the factors; rare, so the common path keeps no copy), on vec(Y) itself: the
+      // projector needs the operator, whose left null vectors act on the same coordinates as the state.
+      const Eigen::MatrixXd start_form = real_form(start);
+      x = project_on_null_space(assemble_real_form_liouvillian(generator, levels),
+                                Eigen::Map<const Eigen::VectorXd>(start_form.data(), start_form.size()), dimension);
+      y = Eigen::Map<const Eigen::MatrixXd>(x.data(), n, n);
       null_space_dimension = std::max(null_space_dimension, dimension);
     }
-    if (!x.allFinite())
+    if (!y.allFinite())
       throw NumericalError("steady-state solve failed in the sector with " + std::to_string(sector) + " up spins");
-    const Eigen::MatrixXcd block = HermitianCoordinates(n).unpack(x);
+    const Eigen::MatrixXcd block = from_real_form(y);
     for (int q = 0; q < n; ++q)
       for (int p = 0; p < n; ++p) rho(levels[p], levels[q]) = block(p, q);
   }

@@ -19,14 +19,19 @@ Eigen::MatrixXcd assemble_liouvillian(const RedfieldGenerator& generator);
 Eigen::MatrixXcd assemble_liouvillian(const RedfieldGenerator& generator, const std::vector<int>& rows,
                                       const std::vector<int>& columns);
 
-// The same block for `levels` that are a union of sectors, as the real n^2 x n^2 matrix acting on the
-// HermitianCoordinates(n) of the block (the generator maps Hermitian matrices to Hermitian ones), assembled directly
-// from the Kronecker form: its dissipator is real and maps symmetric to symmetric and antisymmetric to antisymmetric
-// matrices, so only the coherent part -i (E_p - E_q) couples Re rho_pq and Im rho_pq. For the dense NESS and gap.
-Eigen::MatrixXd assemble_hermitian_liouvillian(const RedfieldGenerator& generator, const std::vector<int>& levels);
+// The same block for `levels` that are a union of sectors, as the real n^2 x n^2 matrix acting on vec(Y) (column
+// stacking) for the real form Y = Re rho + Im rho of the Hermitian block (real_form.hpp): the dissipator's own real
+// Kronecker form (its matrices are real in the eigenbasis) plus the coherent part dY_mk = -(E_m - E_k) Y_km. Each
+// column is a sum of outer products of columns of S_b and St_b. For the dense NESS and the spectral gap.
+// With RealFormUnknowns::transposed the columns are permuted to act on vec(Y^T) (the result is still vec(dY)): the
+// coherent part, the largest entries of most columns, then lies on the diagonal, where partial pivoting finds it
+// without row swaps (the steady-state solve; a different operator, not for eigenvalues).
+enum class RealFormUnknowns { y, transposed };
+Eigen::MatrixXd assemble_real_form_liouvillian(const RedfieldGenerator& generator, const std::vector<int>& levels,
+                                               RealFormUnknowns unknowns = RealFormUnknowns::y);
 // The same into `a` (resized; its storage is reused when the size does not change).
-void assemble_hermitian_liouvillian(const RedfieldGenerator& generator, const std::vector<int>& levels,
-                                    Eigen::MatrixXd& a);
+void assemble_real_form_liouvillian(const RedfieldGenerator& generator, const std::vector<int>& levels,
+                                    Eigen::MatrixXd& a, RealFormUnknowns unknowns = RealFormUnknowns::y);
 
 // The largest number of levels for which nessie assembles a dense Liouvillian (memory ~ 16 n^4 bytes).
 constexpr int max_dense_levels = 80;

@@ -13,7 +13,8 @@ namespace nessie {
 // of the time evolution measures the same entries as on the matrix-free route). Built column by column by applying
 // the matrix-free generator (RedfieldGenerator::apply, with basis changes) to the Hermitian matrix of each unit
 // coordinate vector: d^2 applications and 8 d^4 bytes, so only for small d (the propagator's choice:
-// dense_rhs_max_dimension). The same matrix in the eigenbasis is assemble_hermitian_liouvillian (liouvillian.hpp).
+// dense_rhs_max_dimension). The same operator in the eigenbasis, on the real form of rho, is
+// assemble_real_form_liouvillian (liouvillian.hpp).
 class RealLiouvillian {
  public:
   explicit RealLiouvillian(const RedfieldGenerator& generator);
