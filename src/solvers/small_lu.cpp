@@ -1,5 +1,6 @@
 #include <nessie/solvers/small_lu.hpp>
 
+#include <algorithm>
 #include <cmath>
 #include <utility>
 
@@ -54,8 +55,11 @@ bool SmallLu::factorize(const Eigen::Ref<const Eigen::MatrixXd>& a) {
         const double v = i + lane >= k ? std::abs(pivot_column[i + lane]) : 0.0;
         lanes[lane] = v > lanes[lane] ? v : lanes[lane];
       }
-    double largest = 0;
-    for (double v : lanes) largest = v > largest ? v : largest;
+    // (a tree of maxima: a chain of eight would lie on the critical path of every step)
+    double halves[4], quarters[2];
+    for (int lane = 0; lane < 4; ++lane) halves[lane] = std::max(lanes[lane], lanes[lane + 4]);
+    for (int lane = 0; lane < 2; ++lane) quarters[lane] = std::max(halves[lane], halves[lane + 2]);
+    const double largest = std::max(quarters[0], quarters[1]);
     Eigen::Index p = k;
     for (Eigen::Index i = k; i < n_; ++i)
       if (std::abs(pivot_column[i]) == largest) {
