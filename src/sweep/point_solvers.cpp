@@ -36,6 +36,7 @@ class PositivityObserver : public OutputObserver {
 PointResult with_model(const OpenSystem& system) {
   PointResult r;
   r.energies = system.eigenbasis().energies();
+  r.level_sectors.reserve(static_cast<std::size_t>(system.dimension()));
   for (int i = 0; i < system.dimension(); ++i) r.level_sectors.push_back(system.eigenbasis().sector_of(i));
   return r;
 }
