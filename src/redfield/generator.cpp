@@ -1,5 +1,7 @@
 #include <nessie/redfield/generator.hpp>
 
+#include <nessie/util/fixed_size.hpp>
+
 #include <stdexcept>
 
 namespace nessie {
@@ -21,9 +23,9 @@ const Eigen::MatrixXd& split_real_imaginary(const Eigen::Ref<const Eigen::Matrix
   return parts;
 }
 
-// dissipator_half for a compile-time dimension D: products of fixed-size D x D matrices, which Eigen unrolls, where
-// its general product at d <= 8 spends most of its time on packing, blocking and tails (the residual check of each
-// sweep point: apply_hermitian 0.92 -> 0.45 us at d = 6).
+// dissipator_half for a compile-time dimension D (util/fixed_size.hpp): products of fixed-size D x D matrices, where
+// Eigen's general product at d <= 8 spends most of its time on packing, blocking and tails (the residual check of
+// each sweep point: apply_hermitian 0.92 -> 0.45 us at d = 6).
 template <int D>
 void dissipator_half_fixed(const Eigen::MatrixXd& stack, const std::vector<const Eigen::MatrixXd*>& s,
                            const Eigen::MatrixXd& parts, Eigen::MatrixXd& c_re, Eigen::MatrixXd& c_im) {
@@ -88,9 +90,20 @@ void RedfieldGenerator::build_bath_parts() {
         commutator(n, m) = bohr * s(n, m);
       }
     }
-    parts.m.noalias() = s * parts.st;
-    // K_b^T = (S E St - E M)^T = St^T E S - M^T E = St^T (E S - S E), as M^T = St^T S (S symmetric, E diagonal)
-    parts.heat_transposed.noalias() = parts.st.transpose() * commutator;
+    // M_b = S_b St_b and K_b^T = (S E St - E M)^T = St^T E S - M^T E = St^T (E S - S E), as M^T = St^T S (S
+    // symmetric, E diagonal); fixed-size products for small d (util/fixed_size.hpp).
+    parts.m.resize(d, d);
+    parts.heat_transposed.resize(d, d);
+    if (!with_fixed_size(d, [&](auto size) {
+          using Square = Eigen::Matrix<double, decltype(size)::value, decltype(size)::value>;
+          const Eigen::Map<const Square> s_fixed(s.data()), st_fixed(parts.st.data());
+          Eigen::Map<Square>(parts.m.data()).noalias() = s_fixed * st_fixed;
+          Eigen::Map<Square>(parts.heat_transposed.data()).noalias() =
+              st_fixed.transpose() * Eigen::Map<const Square>(commutator.data());
+        })) {
+      parts.m.noalias() = s * parts.st;
+      parts.heat_transposed.noalias() = parts.st.transpose() * commutator;
+    }
     dissipator_stack_.middleRows(static_cast<Eigen::Index>(b) * d, d) = parts.st;
     dissipator_stack_.bottomRows(d) += parts.m;
   }
@@ -208,32 +221,13 @@ std::pair<const Eigen::MatrixXd&, const Eigen::MatrixXd&> RedfieldGenerator::dis
   // beyond, they are multiplied in place as two products (no copies: the d = 20 run 351 against 391 ms).
   const Eigen::Index d = dimension();
   Workspace& w = workspace;
-  if (d >= fixed_size_min_dimension && d <= fixed_size_max_dimension) {
-    thread_local std::vector<const Eigen::MatrixXd*> couplings;
-    couplings.clear();
-    for (const BathParts& p : parts_) couplings.push_back(p.s);
-    switch (d) {
-      case 3:
-        dissipator_half_fixed<3>(dissipator_stack_, couplings, parts, w.c_re, w.c_im);
-        break;
-      case 4:
-        dissipator_half_fixed<4>(dissipator_stack_, couplings, parts, w.c_re, w.c_im);
-        break;
-      case 5:
-        dissipator_half_fixed<5>(dissipator_stack_, couplings, parts, w.c_re, w.c_im);
-        break;
-      case 6:
-        dissipator_half_fixed<6>(dissipator_stack_, couplings, parts, w.c_re, w.c_im);
-        break;
-      case 7:
-        dissipator_half_fixed<7>(dissipator_stack_, couplings, parts, w.c_re, w.c_im);
-        break;
-      default:
-        dissipator_half_fixed<8>(dissipator_stack_, couplings, parts, w.c_re, w.c_im);
-        break;
-    }
+  thread_local std::vector<const Eigen::MatrixXd*> couplings;
+  couplings.clear();
+  for (const BathParts& p : parts_) couplings.push_back(p.s);
+  if (with_fixed_size(d, [&](auto size) {
+        dissipator_half_fixed<decltype(size)::value>(dissipator_stack_, couplings, parts, w.c_re, w.c_im);
+      }))
     return {w.c_re, w.c_im};
-  }
   const Eigen::Index m_row = static_cast<Eigen::Index>(parts_.size()) * d;
   w.left.resize(dissipator_stack_.rows(), 2 * d);
   w.left.noalias() = dissipator_stack_ * parts;  // [St_b Re, St_b Im] for each b, then [M Re, M Im]

@@ -1,5 +1,7 @@
 #include <nessie/redfield/liouvillian.hpp>
 
+#include <nessie/util/fixed_size.hpp>
+
 #include <numeric>
 
 namespace nessie {
@@ -37,8 +39,8 @@ namespace {
 
 // Block (k, q) of the real-form Liouvillian (rows (m, k), columns (p, q); m, p = 0 .. n-1) is the n x n matrix
 //   sum_b (S_b(k, q) St_b + St_b(k, q) S_b) - delta_kq M - M(k, q) I,
-// a combination of whole matrices: with a compile-time N (fixed-size Eigen matrices, unrolled and vectorised) for
-// the small blocks of a sweep's points, where loops of n = 6 iterations would run as scalar remainders.
+// a combination of whole matrices: with a compile-time N (util/fixed_size.hpp) for the small blocks of a sweep's
+// points, where loops of n = 6 iterations would run as scalar remainders.
 template <int N>
 void assemble_dissipator_fixed(const std::vector<const Eigen::MatrixXd*>& s,
                                const std::vector<const Eigen::MatrixXd*>& st, const Eigen::MatrixXd& m_total,
@@ -59,22 +61,9 @@ void assemble_dissipator_fixed(const std::vector<const Eigen::MatrixXd*>& s,
 void assemble_dissipator(Eigen::Index n, const std::vector<const Eigen::MatrixXd*>& s,
                          const std::vector<const Eigen::MatrixXd*>& st, const Eigen::MatrixXd& m_total, bool transposed,
                          Eigen::MatrixXd& a) {
-  switch (n) {
-    case 3:
-      return assemble_dissipator_fixed<3>(s, st, m_total, transposed, a);
-    case 4:
-      return assemble_dissipator_fixed<4>(s, st, m_total, transposed, a);
-    case 5:
-      return assemble_dissipator_fixed<5>(s, st, m_total, transposed, a);
-    case 6:
-      return assemble_dissipator_fixed<6>(s, st, m_total, transposed, a);
-    case 7:
-      return assemble_dissipator_fixed<7>(s, st, m_total, transposed, a);
-    case 8:
-      return assemble_dissipator_fixed<8>(s, st, m_total, transposed, a);
-    default:
-      break;
-  }
+  if (with_fixed_size(
+          n, [&](auto size) { assemble_dissipator_fixed<decltype(size)::value>(s, st, m_total, transposed, a); }))
+    return;
   Eigen::MatrixXd block(n, n);
   for (Eigen::Index q = 0; q < n; ++q)
     for (Eigen::Index k = 0; k < n; ++k) {

@@ -95,8 +95,6 @@ class RedfieldGenerator {
   std::vector<BathParts> parts_;
   Eigen::MatrixXd dissipator_stack_;  // [St_1; ...; St_B; sum_b M_b], (B + 1) d x d
   static constexpr Eigen::Index dissipator_copy_max_dimension = 12;
-  // dissipator_half in fixed-size products from 3 to 8 levels
-  static constexpr Eigen::Index fixed_size_min_dimension = 3, fixed_size_max_dimension = 8;
   // Product-basis data of the fast path.
   struct ProductBath {
     std::vector<Eigen::Index> up, down;  // product states with s_b = +1 and -1
