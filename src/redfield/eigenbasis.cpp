@@ -75,10 +75,6 @@ std::vector<int> Eigenbasis::levels_in_sector(int up) const {
   return levels;
 }
 
-Eigen::MatrixXd Eigenbasis::to_eigenbasis(const Eigen::MatrixXd& a) const {
-  return vectors_.transpose() * a * vectors_;
-}
-
 Eigen::MatrixXd Eigenbasis::diagonal_to_eigenbasis(const Eigen::VectorXd& diagonal) const {
   Eigen::MatrixXd a;
   a.noalias() = vectors_.transpose() * (diagonal.asDiagonal() * vectors_);

@@ -23,8 +23,7 @@ class Eigenbasis {
   // Levels (indices into energies()) that belong to sector K, ascending.
   std::vector<int> levels_in_sector(int up) const;
 
-  // A d x d real matrix from the product basis to this eigenbasis: V^T A V.
-  Eigen::MatrixXd to_eigenbasis(const Eigen::MatrixXd& product_basis) const;
+  // A d x d matrix from the product basis to this eigenbasis: V^T A V (V real).
   Eigen::MatrixXcd to_eigenbasis(const Eigen::MatrixXcd& product_basis) const;
   // The same for a matrix diagonal in the product basis, diag(s) (sz, a bath's coupling): V^T (diag(s) V).
   Eigen::MatrixXd diagonal_to_eigenbasis(const Eigen::VectorXd& diagonal) const;
