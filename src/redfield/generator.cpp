@@ -26,8 +26,9 @@ const Eigen::MatrixXd& split_real_imaginary(const Eigen::Ref<const Eigen::Matrix
 // dissipator_half for a compile-time dimension D (util/fixed_size.hpp): products of fixed-size D x D matrices, where
 // Eigen's general product at d <= 8 spends most of its time on packing, blocking and tails (the residual check of
 // each sweep point: apply_hermitian 0.92 -> 0.45 us at d = 6).
-template <int D>
-void dissipator_half_fixed(const Eigen::MatrixXd& stack, const std::vector<const Eigen::MatrixXd*>& s,
+// `baths`: the generator's per-bath parts, of which S_b (member s) is read.
+template <int D, class BathParts>
+void dissipator_half_fixed(const Eigen::MatrixXd& stack, const std::vector<BathParts>& baths,
                            const Eigen::MatrixXd& parts, Eigen::MatrixXd& c_re, Eigen::MatrixXd& c_im) {
   using Square = Eigen::Matrix<double, D, D>;
   using StackBlock = Eigen::Map<const Square, 0, Eigen::OuterStride<>>;
@@ -35,9 +36,9 @@ void dissipator_half_fixed(const Eigen::MatrixXd& stack, const std::vector<const
   const Eigen::Map<const Square> re(parts.data()), im(parts.data() + D * D);
   const StackBlock m(stack.data() + stack.rows() - D, stride);
   Square a_re = -(m * re), a_im = -(m * im);
-  for (std::size_t b = 0; b < s.size(); ++b) {
+  for (std::size_t b = 0; b < baths.size(); ++b) {
     const StackBlock st(stack.data() + static_cast<Eigen::Index>(b) * D, stride);
-    const Eigen::Map<const Square> sb(s[b]->data());
+    const Eigen::Map<const Square> sb(baths[b].s->data());
     const Square st_re = st * re, st_im = st * im;
     a_re.noalias() += st_re * sb;
     a_im.noalias() += st_im * sb;
@@ -215,17 +216,15 @@ std::pair<const Eigen::MatrixXd&, const Eigen::MatrixXd&> RedfieldGenerator::dis
     const Eigen::MatrixXd& parts) const {
   // A = sum_b (St_b rho S_b - M_b rho) for parts = [Re rho | Im rho], into the workspace's (c_re, c_im); for Hermitian
   // rho, D = A + A^dagger. Real arithmetic: one product [St_1; ...; St_B; M] [Re | Im] (M = sum_b M_b), then
-  // (St_b Re) S_b and (St_b Im) S_b per bath: (2 (B + 1) + 2 B) d^3 multiply-adds. Up to
-  // dissipator_copy_max_dimension the two halves are copied into one operand [St_b Re; St_b Im] and multiplied at
-  // once (fewer product calls: the residual check of each sweep point, d = 6, Fig. 3(a) grid 347 against 362 ms);
-  // beyond, they are multiplied in place as two products (no copies: the d = 20 run 351 against 391 ms).
+  // (St_b Re) S_b and (St_b Im) S_b per bath: (2 (B + 1) + 2 B) d^3 multiply-adds. From 3 to 8 levels these are
+  // fixed-size products (dissipator_half_fixed). Up to dissipator_copy_max_dimension the two halves are copied into
+  // one operand [St_b Re; St_b Im] and multiplied at once (fewer product calls: measured on the residual check at
+  // d = 6 before the fixed-size path, Fig. 3(a) grid 347 against 362 ms); beyond, they are multiplied in place as two
+  // products (no copies: the d = 20 run 351 against 391 ms).
   const Eigen::Index d = dimension();
   Workspace& w = workspace;
-  thread_local std::vector<const Eigen::MatrixXd*> couplings;
-  couplings.clear();
-  for (const BathParts& p : parts_) couplings.push_back(p.s);
   if (with_fixed_size(d, [&](auto size) {
-        dissipator_half_fixed<decltype(size)::value>(dissipator_stack_, couplings, parts, w.c_re, w.c_im);
+        dissipator_half_fixed<decltype(size)::value>(dissipator_stack_, parts_, parts, w.c_re, w.c_im);
       }))
     return {w.c_re, w.c_im};
   const Eigen::Index m_row = static_cast<Eigen::Index>(parts_.size()) * d;
